@@ -1,0 +1,51 @@
+import Glibc
+
+/// The benchmark input: the seed articles of the repository repeated to about 1 MB, with a
+/// number changed in every copy so no two copies are identical.
+public enum Corpus {
+    /// The repository's `seeds/` folder, found from this file's path.
+    static let seedsDirectory: String = {
+        var path = #filePath
+        for _ in 0..<4 {
+            while let last = path.last, last != "/" { path.removeLast() }
+            path.removeLast()
+        }
+        return path + "/seeds/"
+    }()
+
+    /// The five seed articles, concatenated.
+    public static let seeds: [UInt8] = {
+        var bytes: [UInt8] = []
+        for name in ["000_268df408752fc0e1", "001_2cdb75e8bbadff21", "002_037cfd1f9350d13c",
+                     "003_eea1b5faf0c41edc", "004_d9ab136cc203f486"] {
+            guard let file = fopen(seedsDirectory + name + ".txt", "rb") else {
+                fatalError("cannot read \(seedsDirectory + name).txt")
+            }
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = fread(&buffer, 1, buffer.count, file)
+                if count <= 0 { break }
+                bytes.append(contentsOf: buffer[0..<count])
+            }
+            fclose(file)
+            bytes.append(0x0A)
+        }
+        return bytes
+    }()
+
+    /// About `size` bytes of seed text.
+    public static func text(size: Int = 1 << 20) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size + seeds.count)
+        var copy = 0
+        while bytes.count < size {
+            bytes.append(contentsOf: Array("نسخة \(copy)\n".utf8))
+            bytes.append(contentsOf: seeds)
+            copy += 1
+        }
+        return bytes
+    }
+
+    /// The seed lines, one array per line (for per-line APIs).
+    public static let lines: [[UInt8]] = seeds.split(separator: 0x0A).map(Array.init)
+}

@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+// Nazif — clean scraped Arabic text fast. See DESIGN.md for the architecture.
+import PackageDescription
+
+let package = Package(
+    name: "Nazif",
+    products: [
+        .library(name: "ArabicText", targets: ["ArabicText"]),
+        .library(name: "Boilerplate", targets: ["Boilerplate"]),
+        .executable(name: "nazif", targets: ["nazif"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System ICU, found through pkg-config. Only the C shim includes its headers.
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]
+        ),
+        // The C/C++ shim. Its public header speaks stdint types and opaque pointers only, so no
+        // Swift file ever sees an ICU type (Foundation carries its own ICU; the two clash).
+        .target(
+            name: "CArabicICU",
+            dependencies: ["CICU"]
+        ),
+        .target(
+            name: "ArabicText",
+            dependencies: ["CArabicICU"],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .target(
+            name: "Boilerplate",
+            dependencies: ["ArabicText"],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .executableTarget(
+            name: "nazif",
+            dependencies: [
+                "ArabicText",
+                "Boilerplate",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText"], exclude: ["Fixtures"]),
+        .testTarget(name: "NazifCLITests", dependencies: ["nazif", "ArabicText"]),
+        // Proves Foundation (with its own ICU) and ArabicText (system ICU) live in one process.
+        .testTarget(name: "FoundationCoexistenceTests", dependencies: ["ArabicText"]),
+    ],
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
+)

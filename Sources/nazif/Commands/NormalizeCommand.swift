@@ -1,0 +1,40 @@
+import ArabicText
+import ArgumentParser
+
+/// `nazif normalize`: one output line per input line, normalized by a profile.
+struct NormalizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "normalize",
+        abstract: "Normalize Arabic text line by line (display, search or key profile).",
+        discussion: """
+            display: NFC, bidi/format controls removed, spaces tidied.
+            search:  NFKC, tashkeel and tatweel removed, أ إ آ ٱ → ا, ى → ي, ة → ه, Persian letters \
+            folded, digits → 0-9, ZWNJ/ZWJ removed.
+            key:     search, plus every digit → 0, punctuation and symbols removed, lowercase.
+            """)
+
+    @Option(help: ArgumentHelp("The normalization profile.", valueName: "display|search|key"))
+    var profile: NormalizationProfile = .search
+
+    @OptionGroup var input: InputOptions
+
+    func validate() throws { try input.validateLinePolicy() }
+
+    func run() throws {
+        try runReportingFailures("normalize") {
+            let normalizer = ArabicNormalizer(profile: profile)
+            @Sendable func normalize(_ chunk: LineChunk) -> (output: [UInt8], firstInvalid: Int?) {
+                var output: [UInt8] = []
+                output.reserveCapacity(chunk.bytes.count)
+                let invalid = normalizer.normalize(utf8: chunk.bytes, into: &output,
+                                                   continuingLine: !chunk.startsLine)
+                return (output, invalid)
+            }
+            var filter = LineFilter(command: "normalize", options: input) { normalize($0).output }
+            filter.checkingTransform = normalize
+            try filter.run()
+        }
+    }
+}
+
+extension NormalizationProfile: ExpressibleByArgument {}

@@ -1,0 +1,167 @@
+import ArabicText
+import ArgumentParser
+
+/// `nazif tokenize`: words with kinds and byte offsets, or sentences.
+struct TokenizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tokenize",
+        abstract: "Split text into words (or sentences) with kinds and byte offsets.",
+        discussion: """
+            text (default): the tokens of each input line separated by single spaces, one output \
+            line per input line; with --sentences, one sentence per output line.
+            tsv:   token, kind, start, end (byte offsets in the input), one token per line.
+            jsonl: {"token":…,"kind":…,"start":…,"end":…}, one token per line.
+            Kinds: arabic, latin, word, number, punctuation, symbol, url, email, hashtag, mention \
+            (sentence with --sentences).
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, tsv, jsonl
+    }
+
+    @Flag(help: "Split into sentences instead of words.")
+    var sentences = false
+
+    @Option(help: ArgumentHelp("Output format.", valueName: "text|tsv|jsonl"))
+    var format: Format = .text
+
+    @OptionGroup var input: InputOptions
+
+    func validate() throws { try input.validateLinePolicy() }
+
+    func run() throws {
+        try runReportingFailures("tokenize") {
+            let format = self.format
+            var filter: LineFilter
+            if sentences {
+                filter = LineFilter(command: "tokenize", options: input) { Self.sentences($0, format: format) }
+            } else {
+                filter = LineFilter(command: "tokenize", options: input) { Self.words($0, format: format).output }
+                filter.checkingTransform = { Self.words($0, format: format) }
+            }
+            try filter.run()
+        }
+    }
+
+    // MARK: - Words
+
+    /// The chunk's tokens in the output format, and the first invalid UTF-8 offset if any.
+    static func words(_ chunk: LineChunk, format: Format) -> (output: [UInt8], firstInvalid: Int?) {
+        let bytes = chunk.bytes
+        let (tokens, firstInvalid) = WordTokenizer.shared.tokensCheckingUTF8(bytes)
+        guard format == .text else {
+            var output: [UInt8] = []
+            output.reserveCapacity(tokens.count * 32)
+            for token in tokens {
+                appendRecord(UnsafeBufferPointer(rebasing: bytes[token.range]), kind: token.kind.rawValue,
+                             start: chunk.offset + token.range.lowerBound,
+                             end: chunk.offset + token.range.upperBound, format: format, to: &output)
+            }
+            return (output, firstInvalid)
+        }
+        // Tokens are disjoint pieces of the input with at most one space added before each, so
+        // the output is at most twice the input.
+        let output = [UInt8](unsafeUninitializedCapacity: bytes.count * 2 + 16) { buffer, written in
+            // SAFETY: every write below is within the 2n + 16 bytes allocated (see above), and
+            // `written` counts exactly the bytes written.
+            let out = buffer.baseAddress!
+            var count = 0
+            var position = 0  // input before this is accounted for
+            var lineHasToken = false
+            var needsSeparator = !chunk.startsLine  // a cut long line continues with a space
+            for token in tokens {
+                let range = token.range
+                // Line breaks between the previous token and this one.
+                var gap = position
+                while gap < range.lowerBound {
+                    if bytes[gap] == 0x0A {
+                        out[count] = 0x0A
+                        count += 1
+                        lineHasToken = false
+                        needsSeparator = false
+                    }
+                    gap += 1
+                }
+                if lineHasToken || needsSeparator {
+                    out[count] = 0x20
+                    count += 1
+                }
+                needsSeparator = false
+                (out + count).update(from: bytes.baseAddress! + range.lowerBound, count: range.count)
+                count += range.count
+                lineHasToken = true
+                position = range.upperBound
+            }
+            while position < bytes.count {
+                if bytes[position] == 0x0A {
+                    out[count] = 0x0A
+                    count += 1
+                }
+                position += 1
+            }
+            written = count
+        }
+        return (output, firstInvalid)
+    }
+
+    // MARK: - Sentences
+
+    static func sentences(_ chunk: LineChunk, format: Format) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(chunk.bytes.count + 64)
+        let bytes = chunk.bytes
+        SentenceSplitter.shared.forEachSentence(inUTF8: bytes) { range in
+            // Trim white space and line breaks around the sentence; skip blank ones.
+            var start = range.lowerBound, end = range.upperBound
+            while start < end && isSpaceOrBreak(bytes[start]) { start += 1 }
+            while end > start && isSpaceOrBreak(bytes[end - 1]) { end -= 1 }
+            guard start < end else { return }
+            let sentence = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if format == .text {
+                output.append(contentsOf: sentence)
+                output.append(0x0A)
+            } else {
+                appendRecord(sentence, kind: "sentence", start: chunk.offset + start,
+                             end: chunk.offset + end, format: format, to: &output)
+            }
+        }
+        return output
+    }
+
+    static func isSpaceOrBreak(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    static func appendRecord(_ text: UnsafeBufferPointer<UInt8>, kind: String, start: Int, end: Int,
+                             format: Format, to output: inout [UInt8]) {
+        if format == .tsv {
+            // Tabs and line breaks inside a token would break the columns: write them escaped.
+            for byte in text {
+                switch byte {
+                case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
+                default: output.append(byte)
+                }
+            }
+            output.append(0x09)
+            output.append(kind)
+            output.append(0x09)
+            output.appendDecimal(start)
+            output.append(0x09)
+            output.appendDecimal(end)
+            output.append(0x0A)
+        } else {
+            output.append("{\"token\":")
+            JSONText.appendString(text, to: &output)
+            output.append(",\"kind\":\"")
+            output.append(kind)
+            output.append("\",\"start\":")
+            output.appendDecimal(start)
+            output.append(",\"end\":")
+            output.appendDecimal(end)
+            output.append("}\n")
+        }
+    }
+}

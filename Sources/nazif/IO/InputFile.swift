@@ -1,0 +1,70 @@
+import Glibc
+
+/// An input: a named file or standard input ("-" or no file at all).
+final class InputFile {
+    /// The name used in messages: the path, or "<stdin>".
+    let name: String
+    let descriptor: Int32
+    /// Regular files fill whole buffers per read; pipes and terminals return what is there.
+    let isRegularFile: Bool
+    private let ownsDescriptor: Bool
+
+    private init(name: String, descriptor: Int32, ownsDescriptor: Bool) {
+        self.name = name
+        self.descriptor = descriptor
+        self.ownsDescriptor = ownsDescriptor
+        var info = stat()
+        isRegularFile = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    deinit { if ownsDescriptor { close(descriptor) } }
+
+    static let standardInput = "-"
+
+    /// Opens a path ("-" is standard input). Missing, unreadable or directory: exit 66.
+    static func open(_ path: String) throws -> InputFile {
+        if path == standardInput {
+            return InputFile(name: "<stdin>", descriptor: 0, ownsDescriptor: false)
+        }
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw Failure.noInput("\(path): \(Failure.describeErrno())")
+        }
+        var info = stat()
+        if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+            close(descriptor)
+            throw Failure.noInput("\(path): is a directory")
+        }
+        return InputFile(name: path, descriptor: descriptor, ownsDescriptor: true)
+    }
+
+    /// Checks that every path can be opened before any output is written.
+    static func checkReadable(_ paths: [String]) throws {
+        for path in paths where path != standardInput {
+            _ = try open(path)
+        }
+    }
+
+    /// Reads up to `count` bytes; 0 at the end of the input. I/O errors: exit 74.
+    func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
+        while true {
+            let result = Glibc.read(descriptor, buffer, count)
+            if result >= 0 { return result }
+            if errno == EINTR { continue }
+            throw Failure.io("\(name): read failed: \(Failure.describeErrno())")
+        }
+    }
+
+    /// The whole input in memory (for documents and table files).
+    func readAll() throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = try chunk.withUnsafeMutableBytes { (buffer) throws -> Int in
+                try read(into: buffer.baseAddress!, count: buffer.count)
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+}

@@ -1,0 +1,209 @@
+import ArabicText
+import Glibc
+
+/// A chunk of whole lines handed to a subcommand's transform, valid UTF-8 guaranteed.
+struct LineChunk {
+    /// The lines' bytes (ending with a line break unless `endsLine` is false or the input ended).
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The offset of the first byte in the input, for commands that report byte positions.
+    let offset: Int
+    /// False when the chunk begins inside a very long line cut by the reader.
+    let startsLine: Bool
+    /// False when the chunk stops inside such a line.
+    let endsLine: Bool
+}
+
+/// What a worker made of one chunk.
+struct ChunkResult: Sendable {
+    var output: [UInt8]
+    /// Line breaks in the part of the input that was processed.
+    var lineBreaks: Int
+    var replacements: Int
+    /// The first invalid byte (fail policy): its offset in the input and its column in its line.
+    var invalid: (offset: Int, column: Int)?
+}
+
+/// Drives a line-oriented subcommand: reads the inputs in chunks of whole lines, checks UTF-8,
+/// transforms chunks in parallel and writes the results in input order. Memory stays flat.
+struct LineFilter {
+    let command: String
+    let options: InputOptions
+    /// Turns a chunk into output bytes. Runs on worker threads.
+    let transform: @Sendable (LineChunk) -> [UInt8]
+    /// Optionally, a transform that checks UTF-8 as it goes and returns the first invalid offset:
+    /// valid chunks (nearly all) then skip the separate validation pass.
+    var checkingTransform: (@Sendable (LineChunk) -> (output: [UInt8], firstInvalid: Int?))? = nil
+    /// Lines longer than this are cut (before a space) and transformed in pieces.
+    var lineSplitSize = 16 << 20
+
+    func run() throws {
+        let paths = options.paths
+        try InputFile.checkReadable(paths)
+        let sink = try OutputSink.make(path: options.output)
+        let state = FilterState(sink: sink)
+        let progress = Progress(command: command)
+        for (index, path) in paths.enumerated() {
+            let input = try InputFile.open(path)
+            try filter(input, state: state, progress: progress)
+            if state.failure != nil || sink.isClosed { break }
+            // Keep files' lines apart when one does not end with a line break.
+            if index + 1 < paths.count && !state.outputEndsLine {
+                try sink.write([0x0A])
+                state.outputEndsLine = true
+            }
+        }
+        progress.clear()
+        if let failure = state.failure {
+            sink.discard()
+            throw failure
+        }
+        try sink.commit()
+        if state.replacements > 0 {
+            reportError("nazif \(command): replaced \(state.replacements) invalid UTF-8 sequence(s) with U+FFFD")
+        }
+    }
+
+    private func filter(_ input: InputFile, state: FilterState, progress: Progress) throws {
+        let reader = ChunkReader(input: input, lineSplitSize: lineSplitSize)
+        let policy = options.onError
+        let transform = self.transform
+        let checkingTransform = self.checkingTransform
+        let name = input.name
+        var lineNumber = 1
+        let pipeline = OrderedPipeline<ChunkResult>(threads: options.threadCount) { result in
+            do {
+                try state.sink.write(result.output)
+            } catch {
+                state.failure = error as? Failure ?? .io("\(error)")
+                return false
+            }
+            if let last = result.output.last { state.outputEndsLine = last == 0x0A }
+            state.replacements += result.replacements
+            progress.advance(by: result.output.count)
+            if let invalid = result.invalid {
+                state.failure = .data(
+                    "\(name):\(lineNumber + result.lineBreaks): invalid UTF-8 at byte \(invalid.offset) "
+                        + "(byte \(invalid.column + 1) of the line); --on-error replace writes U+FFFD instead")
+                return false
+            }
+            lineNumber += result.lineBreaks
+            return !state.sink.isClosed
+        }
+        do {
+            while !pipeline.isStopped, let chunk = try reader.next() {
+                pipeline.submit {
+                    Self.process(chunk, policy: policy, transform: transform, checking: checkingTransform)
+                }
+            }
+        } catch {
+            pipeline.finish()
+            state.failure = state.failure ?? (error as? Failure ?? .io("\(name): \(error)"))
+            return
+        }
+        pipeline.finish()
+    }
+
+    /// Checks a chunk's UTF-8 and transforms it (worker thread).
+    static func process(_ chunk: Chunk, policy: ErrorPolicy, transform: (LineChunk) -> [UInt8],
+                        checking: ((LineChunk) -> (output: [UInt8], firstInvalid: Int?))? = nil
+    ) -> ChunkResult {
+        chunk.bytes.withUnsafeBufferPointer { bytes in
+            if let checking {
+                let attempt = checking(LineChunk(bytes: bytes, offset: chunk.offset,
+                                                 startsLine: chunk.startsLine, endsLine: chunk.endsLine))
+                if attempt.firstInvalid == nil {
+                    return ChunkResult(output: attempt.output, lineBreaks: countLineBreaks(bytes),
+                                       replacements: 0, invalid: nil)
+                }
+                // Rare: invalid UTF-8. Redo the chunk the general way, which reports or repairs it.
+            }
+            guard let bad = UTF8Validation.firstInvalidOffset(in: bytes) else {
+                let output = transform(LineChunk(bytes: bytes, offset: chunk.offset,
+                                                 startsLine: chunk.startsLine, endsLine: chunk.endsLine))
+                return ChunkResult(output: output, lineBreaks: countLineBreaks(bytes),
+                                   replacements: 0, invalid: nil)
+            }
+            if policy == .fail {
+                // Transform the lines before the bad one, then report it.
+                var lineStart = bad
+                while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+                let before = UnsafeBufferPointer(rebasing: bytes[0..<lineStart])
+                let output = lineStart == 0 ? [] : transform(LineChunk(
+                    bytes: before, offset: chunk.offset, startsLine: chunk.startsLine, endsLine: true))
+                return ChunkResult(output: output, lineBreaks: countLineBreaks(before), replacements: 0,
+                                   invalid: (chunk.offset + bad, bad - lineStart))
+            }
+            let (repaired, count) = UTF8Validation.repaired(bytes)
+            let output = repaired.withUnsafeBufferPointer { fixed in
+                transform(LineChunk(bytes: fixed, offset: chunk.offset, startsLine: chunk.startsLine,
+                                    endsLine: chunk.endsLine))
+            }
+            return ChunkResult(output: output, lineBreaks: countLineBreaks(bytes),
+                               replacements: count, invalid: nil)
+        }
+    }
+
+    static func countLineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard var cursor = bytes.baseAddress else { return 0 }
+        let end = cursor + bytes.count
+        var count = 0
+        while cursor < end, let found = memchr(cursor, 0x0A, end - cursor) {
+            count += 1
+            cursor = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return count
+    }
+}
+
+/// Mutable state of one run, touched by the pipeline's consumer (one thread at a time) and read
+/// by the main thread after the pipeline finished.
+final class FilterState: @unchecked Sendable {
+    // SAFETY (@unchecked): written only inside OrderedPipeline's consume callback, which runs on
+    // one thread at a time; read by the main thread only after finish() (a happens-after edge).
+    let sink: OutputSink
+    var failure: Failure?
+    var replacements = 0
+    var outputEndsLine = true
+
+    init(sink: OutputSink) { self.sink = sink }
+}
+
+/// A progress line on standard error, only when it is a terminal and the work takes a while.
+final class Progress: @unchecked Sendable {
+    // SAFETY (@unchecked): advanced only from the pipeline's consumer, one thread at a time.
+    private let command: String
+    private let enabled = isatty(2) == 1
+    private let start = Progress.now()
+    private var lastReport = 0.0
+    private var bytes = 0
+    private var shown = false
+
+    init(command: String) { self.command = command }
+
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    func advance(by count: Int) {
+        guard enabled else { return }
+        bytes += count
+        let now = Progress.now()
+        guard now - start > 2, now - lastReport > 0.5 else { return }
+        lastReport = now
+        shown = true
+        let megabytes = Double(bytes) / 1e6
+        let rate = megabytes / (now - start)
+        reportErrorInline("\rnazif \(command): \(Int(megabytes)) MB written, \(Int(rate)) MB/s   ")
+    }
+
+    func clear() {
+        if shown { reportErrorInline("\r\u{1B}[K") }
+    }
+
+    private func reportErrorInline(_ text: String) {
+        var text = text
+        text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    }
+}

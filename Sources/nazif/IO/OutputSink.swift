@@ -1,0 +1,101 @@
+import Glibc
+
+/// Where a command writes: standard output, or a file written whole or not at all (a temporary
+/// file beside it, renamed over it when the command succeeds, removed when it fails).
+final class OutputSink {
+    private let descriptor: Int32
+    private let temporaryPath: String?
+    private let finalPath: String?
+    private var finished = false
+    /// Set when the reader of standard output went away (`| head`): stop quietly.
+    private(set) var isClosed = false
+    /// Bytes written so far.
+    private(set) var bytesWritten = 0
+
+    private init(descriptor: Int32, temporaryPath: String?, finalPath: String?) {
+        self.descriptor = descriptor
+        self.temporaryPath = temporaryPath
+        self.finalPath = finalPath
+    }
+
+    /// Standard output. SIGPIPE is ignored so a closed pipe shows up as EPIPE, handled quietly.
+    static func standardOutput() -> OutputSink {
+        signal(SIGPIPE, SIG_IGN)
+        return OutputSink(descriptor: 1, temporaryPath: nil, finalPath: nil)
+    }
+
+    /// `path` or standard output when nil.
+    static func make(path: String?) throws -> OutputSink {
+        guard let path else { return standardOutput() }
+        return try atomicFile(path)
+    }
+
+    /// A file that appears only when ``commit()`` succeeds.
+    static func atomicFile(_ path: String) throws -> OutputSink {
+        signal(SIGPIPE, SIG_IGN)
+        let temporary = "\(path).nazif-\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw Failure.io("\(path): cannot create: \(Failure.describeErrno())")
+        }
+        return OutputSink(descriptor: descriptor, temporaryPath: temporary, finalPath: path)
+    }
+
+    deinit { if !finished { discard() } }
+
+    /// Writes all bytes. A closed pipe marks the sink closed and returns; other errors: exit 74.
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        guard !isClosed, var pointer = bytes.baseAddress else { return }
+        var remaining = bytes.count
+        while remaining > 0 {
+            let written = Glibc.write(descriptor, pointer, remaining)
+            if written < 0 {
+                if errno == EINTR { continue }
+                if errno == EPIPE && finalPath == nil {
+                    isClosed = true
+                    return
+                }
+                throw Failure.io("\(finalPath ?? "standard output"): write failed: \(Failure.describeErrno())")
+            }
+            pointer += written
+            remaining -= written
+            bytesWritten += written
+        }
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { (buffer) throws in try write(buffer) }
+    }
+
+    func write(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { (buffer) throws in try write(UnsafeRawBufferPointer(buffer)) }
+    }
+
+    /// Makes the output final: flushes a file to disk and renames it into place.
+    func commit() throws {
+        guard !finished else { return }
+        finished = true
+        guard let temporaryPath, let finalPath else { return }
+        if fsync(descriptor) != 0 || close(descriptor) != 0 {
+            let message = Failure.describeErrno()
+            unlink(temporaryPath)
+            throw Failure.io("\(finalPath): write failed: \(message)")
+        }
+        if rename(temporaryPath, finalPath) != 0 {
+            let message = Failure.describeErrno()
+            unlink(temporaryPath)
+            throw Failure.io("\(finalPath): cannot rename into place: \(message)")
+        }
+    }
+
+    /// Abandons the output: a file under construction is removed.
+    func discard() {
+        guard !finished else { return }
+        finished = true
+        if let temporaryPath {
+            close(descriptor)
+            unlink(temporaryPath)
+        }
+    }
+}
