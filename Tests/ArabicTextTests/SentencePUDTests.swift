@@ -55,5 +55,23 @@ import Testing
         print("PUD sentence boundaries, Nazif: F1 \(f1), \(errors.count) errors")
         for error in errors.prefix(60) { print("  \(error)") }
         #expect(f1 >= 0.99)
+        let (raw, _) = Self.score { text in
+            var text = text
+            return text.withUTF8 { bytes in
+                var boundaries: [Int] = []
+                SentenceSplitter.shared.pool.withBreaker { breaker in
+                    breaker.forEachBoundary(in: bytes) { boundary, _ in boundaries.append(boundary) }
+                }
+                var ranges: [Range<Int>] = []
+                var start = 0
+                for boundary in boundaries {
+                    ranges.append(start..<boundary)
+                    start = boundary
+                }
+                return ranges
+            }
+        }
+        print("PUD sentence boundaries, ICU's raw rules: F1 \(raw)")
+        #expect(f1 > raw)
     }
 }

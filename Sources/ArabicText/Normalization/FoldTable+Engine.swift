@@ -86,6 +86,7 @@ extension FoldTable {
             // The common case: a character copied as it is, with nothing to normalize, and the
             // run of such characters (and single spaces between them) that usually follows.
             if entry.meta == FoldEntry.plainCopy {
+                // (Replacements enter the run below, after the general path writes them.)
                 starterSource = index
                 starterOutput = written
                 starterState = current
@@ -111,8 +112,11 @@ extension FoldTable {
                     capacity = out.capacity
                 }
                 // From here every character written is content, so the state is "mid-line, no
-                // space pending", and plain characters copy through with no bookkeeping beyond
-                // the rollback point. Output never outgrows input here: capacity was checked.
+                // space pending". Characters that are copied or replaced one for one, marks that
+                // are dropped in canonical order, and single spaces between words go through with
+                // no bookkeeping beyond the rollback point. Output never outgrows input here
+                // (capacity was checked above; a longer replacement leaves the loop).
+                var runCombiningClass: UInt8 = 0
                 while index < count {
                     let byte = source[index]
                     var runEntry: FoldEntry
@@ -127,7 +131,16 @@ extension FoldTable {
                     } else {
                         break
                     }
-                    if runEntry.meta != FoldEntry.plainCopy {
+                    var spaceBefore = false
+                    if !runEntry.isPlainStarter {
+                        if runEntry.isDroppableMark {
+                            // Tashkeel: dropped where it stands, as long as marks stay in order.
+                            guard runEntry.combiningClass >= runCombiningClass else { break }
+                            runCombiningClass = runEntry.combiningClass
+                            recorder.dropped(source: index, length: runLength)
+                            index &+= runLength
+                            continue
+                        }
                         // A single ASCII space before a plain character stays as it is.
                         guard byte == 0x20, runEntry.action == .space, index &+ 1 < count else { break }
                         let next = source[index &+ 1]
@@ -141,7 +154,13 @@ extension FoldTable {
                         } else {
                             break
                         }
-                        guard runEntry.meta == FoldEntry.plainCopy else { break }
+                        guard runEntry.isPlainStarter else { break }
+                        spaceBefore = true
+                    }
+                    let replaces = runEntry.meta & 0xFF00 != 0
+                    let replacementLength = runEntry.replacementLength
+                    if replaces && replacementLength > runLength { break }
+                    if spaceBefore {
                         recorder.identity(source: index, length: 1, output: written)
                         destination[written] = 0x20
                         written &+= 1
@@ -150,12 +169,25 @@ extension FoldTable {
                     starterSource = index
                     starterOutput = written
                     starterIsPlain = true
-                    recorder.identity(source: index, length: runLength, output: written)
-                    destination[written] = source[index]
-                    if runLength == 2 { destination[written &+ 1] = source[index &+ 1] }
-                    written &+= runLength
+                    runCombiningClass = 0
+                    if replaces {
+                        recorder.atomic(source: index, sourceLength: runLength, output: written,
+                                        outputLength: replacementLength)
+                        // SAFETY: the replacement is no longer than the input it replaces, and
+                        // capacity covers the remaining input plus 16 bytes, so the four-byte
+                        // store stays in bounds.
+                        UnsafeMutableRawPointer(destination + written)
+                            .storeBytes(of: runEntry.replacement.littleEndian, as: UInt32.self)
+                        written &+= replacementLength
+                    } else {
+                        recorder.identity(source: index, length: runLength, output: written)
+                        destination[written] = source[index]
+                        if runLength == 2 { destination[written &+ 1] = source[index &+ 1] }
+                        written &+= runLength
+                    }
                     index &+= runLength
                 }
+                lastCombiningClass = runCombiningClass
                 continue
             }
             let action = entry.action
@@ -219,7 +251,9 @@ extension FoldTable {
                         .storeBytes(of: entry.replacement.littleEndian, as: UInt32.self)
                     written &+= replacementLength
                 }
-            case .drop, .dropBeforeNormalization:
+            case .drop:
+                recorder.dropped(source: index, length: length)
+            case .dropBeforeNormalization:
                 break
             case .space:
                 if !current.atLineStart && !current.pendingSpace {

@@ -37,6 +37,14 @@ struct FoldEntry {
     static let plainCopy: UInt32 = UInt32(quickCheckYes | boundaryBefore) << 24
 
     @inline(__always) var replacementLength: Int { Int(meta & 0xFF) }
+    /// Copied or replaced one for one, class 0, quick check yes, boundary before: a character
+    /// the fast loop writes without any other consideration.
+    @inline(__always) var isPlainStarter: Bool { meta & 0xFFFF_FE00 == Self.plainCopy }
+    /// A mark (class > 0) removed after normalization, whose quick check is yes: the fast loop
+    /// drops it where it stands while marks keep canonical order.
+    @inline(__always) var isDroppableMark: Bool {
+        meta & 0x0100_FF00 == UInt32(FoldAction.drop.rawValue) << 8 | UInt32(Self.quickCheckYes) << 24
+    }
     @inline(__always) var action: FoldAction {
         get { FoldAction(rawValue: UInt8(truncatingIfNeeded: meta >> 8)) ?? .copy }
         set { meta = meta & ~0xFF00 | UInt32(newValue.rawValue) << 8 }

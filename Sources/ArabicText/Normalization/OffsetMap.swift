@@ -15,6 +15,9 @@ public struct OffsetMap: Sendable, Hashable {
         var outputLength: Int
         var sourceLength: Int
         var isIdentity: Bool
+        /// Source bytes right after the piece that were removed (marks of its last letter):
+        /// a range ending with the piece includes them.
+        var trailingSource: Int = 0
     }
 
     var pieces: [Piece] = []
@@ -64,7 +67,8 @@ public struct OffsetMap: Sendable, Hashable {
         guard offset > 0, let index = pieceIndex(containing: offset - 1) else { return 0 }
         let piece = pieces[index]
         let inside = offset - 1 - piece.outputStart
-        if inside >= piece.outputLength { return piece.sourceStart + piece.sourceLength }
+        let pieceEnd = piece.sourceStart + piece.sourceLength + piece.trailingSource
+        if inside >= piece.outputLength - 1 { return pieceEnd }
         return piece.isIdentity ? piece.sourceStart + inside + 1
             : piece.sourceStart + piece.sourceLength
     }
@@ -73,6 +77,8 @@ public struct OffsetMap: Sendable, Hashable {
 /// Receives the normalizer's output pieces as it writes them.
 protocol OffsetRecorder {
     mutating func identity(source: Int, length: Int, output: Int)
+    /// Source bytes removed without output (a mark dropped after its letter).
+    mutating func dropped(source: Int, length: Int)
     mutating func atomic(source: Int, sourceLength: Int, output: Int, outputLength: Int)
     mutating func rollback(toOutput: Int)
 }
@@ -80,14 +86,21 @@ protocol OffsetRecorder {
 /// The recorder for callers who did not ask for offsets: every call compiles away.
 struct NoOffsets: OffsetRecorder {
     @inline(__always) mutating func identity(source: Int, length: Int, output: Int) {}
+    @inline(__always) mutating func dropped(source: Int, length: Int) {}
     @inline(__always) mutating func atomic(source: Int, sourceLength: Int, output: Int,
                                            outputLength: Int) {}
     @inline(__always) mutating func rollback(toOutput: Int) {}
 }
 
 extension OffsetMap: OffsetRecorder {
+    mutating func dropped(source: Int, length: Int) {
+        guard let last = pieces.last,
+              last.sourceStart + last.sourceLength + last.trailingSource == source else { return }
+        pieces[pieces.count - 1].trailingSource += length
+    }
+
     mutating func identity(source: Int, length: Int, output: Int) {
-        if let last = pieces.last, last.isIdentity,
+        if let last = pieces.last, last.isIdentity, last.trailingSource == 0,
            last.outputStart + last.outputLength == output,
            last.sourceStart + last.sourceLength == source {
             pieces[pieces.count - 1].outputLength += length
@@ -111,6 +124,7 @@ extension OffsetMap: OffsetRecorder {
             let keep = output - last.outputStart
             pieces[pieces.count - 1].outputLength = keep
             pieces[pieces.count - 1].sourceLength = keep
+            pieces[pieces.count - 1].trailingSource = 0
         }
     }
 }

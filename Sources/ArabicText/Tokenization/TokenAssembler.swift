@@ -92,14 +92,30 @@ struct TokenAssembler {
     /// Adds the token(s) for one segment, or nothing for white space.
     private mutating func classify(_ range: Range<Int>, status: Int32) {
         guard !range.isEmpty else { return }
-        if status == RawSegment.simpleArabic || status == RawSegment.simpleLatin {
-            emit(Token(range: range, kind: status == RawSegment.simpleArabic ? .arabicWord : .latinWord))
+        switch status {
+        case RawSegment.simpleArabic:
+            emit(Token(range: range, kind: .arabicWord))
             return
+        case RawSegment.simpleLatin:
+            emit(Token(range: range, kind: .latinWord))
+            return
+        case RawSegment.simplePunctuation:
+            emit(Token(range: range, kind: .punctuation))
+            return
+        default:
+            break
         }
         let lead = text[range.lowerBound]
-        // White space: ICU gives runs of it their own segments, with status 0.
+        // White space: ICU gives runs of it their own segments, with status 0. Marks right after
+        // spaces join the spaces' segment (UAX #29 WB4); the token starts at the marks.
         if status == 0 && (lead == 0x20 || lead == 0x0A || lead == 0x09 || lead == 0x0D) {
             if Self.isBlank(text, range) { return }
+            var start = range.lowerBound
+            while start < range.upperBound && SimpleWords.isASCIISpace(text[start]) { start += 1 }
+            if start > range.lowerBound {
+                classify(start..<range.upperBound, status: status)
+                return
+            }
         }
         let first = lead < 0x80 ? UInt32(lead) : text.decodeScalar(at: range.lowerBound).value
         let kind: TokenKind

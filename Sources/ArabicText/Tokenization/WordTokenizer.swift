@@ -79,25 +79,31 @@ public final class WordTokenizer: Sendable {
                 var regionStart = -1
                 var regionEnd = -1
                 while index < text.count {
+                    // ICU attaches a mark after spaces to the spaces (UAX #29 WB4): a region
+                    // handed to ICU starts with the white space before its first chunk.
+                    let spaceStart = index
                     while index < text.count && SimpleWords.isASCIISpace(text[index]) { index += 1 }
                     guard index < text.count else { break }
                     let start = index
-                    if let kind = SimpleWords.scan(text, &index, arabicBlock: arabicBlock) {
+                    if let chunk = SimpleWords.scan(text, &index, arabicBlock: arabicBlock) {
                         if regionStart >= 0 {
                             complexRegions.add(text, regionStart..<regionEnd)
                             breaker.segments(in: UnsafeBufferPointer(rebasing: text[regionStart..<regionEnd]),
                                              into: &segments, shiftedBy: regionStart)
                             regionStart = -1
                         }
+                        Self.appendEdgePunctuation(text, start..<chunk.core.lowerBound, to: &segments)
                         let status: Int32
-                        switch kind {
+                        switch chunk.kind {
                         case .arabic: status = RawSegment.simpleArabic
                         case .latin: status = RawSegment.simpleLatin
                         case .digits: status = 100
                         }
-                        segments.append(RawSegment(start: start, end: index, status: status))
+                        segments.append(RawSegment(start: chunk.core.lowerBound, end: chunk.core.upperBound,
+                                                   status: status))
+                        Self.appendEdgePunctuation(text, chunk.core.upperBound..<index, to: &segments)
                     } else {
-                        if regionStart < 0 { regionStart = start }
+                        if regionStart < 0 { regionStart = spaceStart }
                         regionEnd = index
                     }
                 }
@@ -109,6 +115,18 @@ public final class WordTokenizer: Sendable {
             }
         }
         return segments
+    }
+
+    /// One segment per punctuation mark, as ICU gives them at a word's edge.
+    @inline(__always)
+    static func appendEdgePunctuation(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                      to segments: inout [RawSegment]) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let length = SimpleWords.edgePunctuationLength(text, index)
+            segments.append(RawSegment(start: index, end: index + length, status: RawSegment.simplePunctuation))
+            index += length
+        }
     }
 
     /// ICU's segments alone, without the fast path (for tests that check the two agree).
@@ -158,5 +176,7 @@ struct RawSegment {
     static let simpleArabic: Int32 = 299
     /// A bare ASCII word found by the fast path.
     static let simpleLatin: Int32 = 298
+    /// A punctuation mark at a word's edge found by the fast path.
+    static let simplePunctuation: Int32 = 97
 }
 
