@@ -31,17 +31,17 @@ deps:
 build: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product nazif
 
-## The main job: clean the seed articles and show what went.
+## The main job: clean the seed articles and show what went and why.
 run: build
 	@mkdir -p $(OUT)
-	@for f in $(SEEDS); do \
-	  name=$$(basename $$f .txt); \
-	  $(RELEASE_BIN) normalize --profile search $$f > $(OUT)/$$name.search.txt; \
-	  $(RELEASE_BIN) tokenize $$f > $(OUT)/$$name.tokens.txt; \
-	  echo "== $$f: $$(wc -l < $$f) lines, $$(wc -w < $(OUT)/$$name.tokens.txt) tokens"; \
-	  head -c 600 $(OUT)/$$name.search.txt; echo; echo; \
-	done
-	@echo "nazif: outputs in $(OUT)/"
+	@echo "== nazif clean --explain on seeds/ (removed lines, rule, reason, text):"
+	@$(RELEASE_BIN) clean --explain --explain-format text --stats -o $(OUT)/seeds.clean.txt $(SEEDS)
+	@$(RELEASE_BIN) clean --explain-file $(OUT)/seeds.explain.jsonl -o /dev/null $(SEEDS)
+	@echo
+	@echo "== the cleaned articles ($(OUT)/seeds.clean.txt):"
+	@cat $(OUT)/seeds.clean.txt
+	@echo
+	@echo "nazif: cleaned text in $(OUT)/seeds.clean.txt, explanations (JSON lines) in $(OUT)/seeds.explain.jsonl"
 
 test: deps
 	$(SWIFT) test
@@ -58,6 +58,10 @@ goldens: build
 	  n=$$(basename $$f .txt | cut -c1-3); \
 	  $(RELEASE_BIN) normalize --profile search $$f > seeds/expected/$$n.search.txt; \
 	  $(RELEASE_BIN) tokenize $$f > seeds/expected/$$n.tokens.txt; \
+	  $(RELEASE_BIN) clean $$f > seeds/expected/$$n.clean.txt; \
+	  $(RELEASE_BIN) clean --explain-file /dev/stdout -o /dev/null $$f \
+	    | grep -o '"line":[0-9]*,"start":[0-9]*,"end":[0-9]*,"rule":"[^"]*"' \
+	    | sed -E 's/"line":([0-9]+),.*"rule":"([^"]*)"/\1\t\2/' > seeds/expected/$$n.removed.tsv; \
 	done
 	@git status --short seeds/expected
 

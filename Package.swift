@@ -33,8 +33,13 @@ let package = Package(
         .target(
             name: "Boilerplate",
             dependencies: ["ArabicText"],
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+            exclude: ["Data"],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")],
+            plugins: ["EmbedResources"]
         ),
+        // Build-time tool and plugin that embed a target's Data/ files as Swift strings.
+        .executableTarget(name: "embed-resources", path: "Sources/embed-resources"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
         .executableTarget(
             name: "nazif",
             dependencies: [
@@ -44,6 +49,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText"], exclude: ["Fixtures"]),
+        .testTarget(name: "BoilerplateTests", dependencies: ["Boilerplate", "ArabicText"], exclude: ["Fixtures"]),
         .testTarget(name: "NazifCLITests", dependencies: ["nazif", "ArabicText"]),
         // Proves Foundation (with its own ICU) and ArabicText (system ICU) live in one process.
         .testTarget(name: "FoundationCoexistenceTests", dependencies: ["ArabicText"]),

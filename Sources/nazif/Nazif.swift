@@ -14,7 +14,8 @@ struct Nazif: ParsableCommand {
             and byte), 66 input missing, 74 I/O error. A closed pipe ends quietly.
             """,
         version: "0.1.0",
-        subcommands: [NormalizeCommand.self, TokenizeCommand.self]
+        subcommands: [CleanCommand.self, LearnCommand.self, MergeCommand.self, NormalizeCommand.self,
+                      TokenizeCommand.self]
     )
 
     static func main() {

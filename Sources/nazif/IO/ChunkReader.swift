@@ -5,6 +5,8 @@ struct Chunk: Sendable {
     var bytes: [UInt8]
     /// The byte offset of the chunk's first byte in its input.
     var offset: Int
+    /// The number (from 1) of the line the chunk starts in.
+    var firstLine: Int = 1
     /// False when the chunk starts inside a line (a line longer than the split size was cut).
     var startsLine: Bool
     /// False when the chunk stops inside a line.
@@ -22,6 +24,7 @@ final class ChunkReader {
     private var carry: [UInt8] = []
     private var carryStartsLine = true
     private var offset = 0
+    private var lineNumber = 1
     private var atEnd = false
 
     init(input: InputFile, chunkSize: Int = 1 << 20, lineSplitSize: Int = 16 << 20) {
@@ -43,13 +46,13 @@ final class ChunkReader {
                 buffer.removeSubrange((newline + 1)...)
                 carryStartsLine = true
                 offset += buffer.count
-                return Chunk(bytes: buffer, offset: chunkOffset, startsLine: startsLine, endsLine: true)
+                return numbered(Chunk(bytes: buffer, offset: chunkOffset, startsLine: startsLine, endsLine: true))
             }
             if atEnd {
                 guard !buffer.isEmpty else { return nil }
                 offset += buffer.count
                 carryStartsLine = true
-                return Chunk(bytes: buffer, offset: chunkOffset, startsLine: startsLine, endsLine: true)
+                return numbered(Chunk(bytes: buffer, offset: chunkOffset, startsLine: startsLine, endsLine: true))
             }
             if buffer.count >= lineSplitSize {
                 let cut = Self.splitPoint(in: buffer)
@@ -57,7 +60,7 @@ final class ChunkReader {
                 buffer.removeSubrange(cut...)
                 carryStartsLine = false
                 offset += buffer.count
-                return Chunk(bytes: buffer, offset: chunkOffset, startsLine: startsLine, endsLine: false)
+                return numbered(Chunk(bytes: buffer, offset: chunkOffset, startsLine: startsLine, endsLine: false))
             }
             // No line break yet: keep the bytes and read more.
             carry = buffer
@@ -105,6 +108,14 @@ final class ChunkReader {
         }
         if reachedEnd { atEnd = true }
         if let failure { throw failure }
+    }
+
+    /// Stamps the chunk with its first line number and counts its line breaks.
+    private func numbered(_ chunk: Chunk) -> Chunk {
+        var chunk = chunk
+        chunk.firstLine = lineNumber
+        lineNumber += chunk.bytes.withUnsafeBufferPointer { LineFilter.countLineBreaks($0) }
+        return chunk
     }
 
     private func lastNewline(in buffer: [UInt8]) -> Int? {

@@ -3,7 +3,7 @@ import Glibc
 /// An input: a named file or standard input ("-" or no file at all).
 final class InputFile {
     /// The name used in messages: the path, or "<stdin>".
-    let name: String
+    var name: String
     let descriptor: Int32
     /// Regular files fill whole buffers per read; pipes and terminals return what is there.
     let isRegularFile: Bool

@@ -24,15 +24,37 @@ final class OutputSink {
         return OutputSink(descriptor: 1, temporaryPath: nil, finalPath: nil)
     }
 
+    /// Standard error (for --explain).
+    static func standardError() -> OutputSink {
+        signal(SIGPIPE, SIG_IGN)
+        return OutputSink(descriptor: 2, temporaryPath: nil, finalPath: nil)
+    }
+
     /// `path` or standard output when nil.
     static func make(path: String?) throws -> OutputSink {
         guard let path else { return standardOutput() }
         return try atomicFile(path)
     }
 
-    /// A file that appears only when ``commit()`` succeeds.
+    /// A file that appears only when ``commit()`` succeeds. "-" is standard output; an existing
+    /// path that is not a regular file (/dev/null, /dev/stdout, a FIFO) is written directly, as
+    /// there is nothing to replace atomically.
     static func atomicFile(_ path: String) throws -> OutputSink {
         signal(SIGPIPE, SIG_IGN)
+        if path == "-" { return standardOutput() }
+        var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            guard (info.st_mode & S_IFMT) != S_IFDIR else { throw Failure.io("\(path): is a directory") }
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw Failure.io("\(path): cannot open: \(Failure.describeErrno())") }
+            return OutputSink(descriptor: descriptor, temporaryPath: nil, finalPath: nil)
+        }
+        // Through a symbolic link, replace the file it points to, not the link.
+        var path = path
+        if let resolved = realpath(path, nil) {
+            path = String(cString: resolved)
+            free(resolved)
+        }
         let temporary = "\(path).nazif-\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {

@@ -1,0 +1,136 @@
+import ArabicText
+
+/// Removes boilerplate from scraped Arabic articles, line by line, and says why.
+///
+/// A document is UTF-8 text of lines (paragraphs). Every line is kept byte for byte or removed
+/// whole, by the first rule that matches it:
+/// markers of the lexicon (with their scope), separators, site headers, timestamps, menus and
+/// link rows, copyright and contact footers, bylines, keyword spam, glued headlines, headline
+/// lists after the article, advertising copy, repeated paragraphs, and — with a
+/// ``RepetitionTable`` — lines that repeat in many documents of the same site. Blank lines go
+/// when they no longer separate kept lines.
+///
+/// Thread-safe: share one cleaner between threads.
+///
+/// ```swift
+/// let cleaner = Cleaner()
+/// let result = cleaner.clean("نص المقال.\n\nالمصدر: الوطن\n")
+/// result.cleanedText            // "نص المقال.\n"
+/// result.removals[0].rule       // "marker.source"
+/// ```
+public final class Cleaner: Sendable {
+    /// The options in force.
+    public let options: CleanerOptions
+    /// The repetition table consulted by the cross-document rule, if any.
+    public let table: RepetitionTable?
+    let keyNormalizer = ArabicNormalizer(profile: .key)
+
+    /// Creates a cleaner.
+    ///
+    /// ```swift
+    /// let cleaner = Cleaner(options: CleanerOptions(), table: try RepetitionTable(contentsOf: bytes))
+    /// ```
+    public init(options: CleanerOptions = CleanerOptions(), table: RepetitionTable? = nil) {
+        self.options = options
+        self.table = table
+    }
+
+    /// Cleans a document given as a string.
+    ///
+    /// ```swift
+    /// cleaner.clean(article, group: "aawsat.com").cleanedText
+    /// ```
+    public func clean(_ text: String, group: String = "") -> CleanedDocument {
+        var text = text
+        return text.withUTF8 { bytes in
+            let verdict = decide(utf8: bytes, group: group)
+            return CleanedDocument(removals: verdict.removals, lineCount: verdict.lineCount,
+                                   cleanedText: String(decoding: verdict.cleanedBytes(of: bytes, terminate: false), as: UTF8.self))
+        }
+    }
+
+    /// Decides which lines of a UTF-8 document go. The bytes are not copied; use
+    /// ``DocumentVerdict/cleanedBytes(of:terminate:)`` or ``DocumentVerdict/keptSpans`` to write
+    /// the rest.
+    ///
+    /// ```swift
+    /// let verdict = bytes.withUnsafeBufferPointer { cleaner.decide(utf8: $0, group: "") }
+    /// ```
+    public func decide(utf8 text: UnsafeBufferPointer<UInt8>, group: String = "") -> DocumentVerdict {
+        let lines = LineTable(text: text, keyNormalizer: keyNormalizer, lexicon: options.lexicon)
+        var context = RuleContext(lines: lines, options: options,
+                                  template: table.map { ($0, $0.group(named: group)) })
+        context.run()
+        return context.verdict()
+    }
+}
+
+/// A cleaned document, as strings.
+///
+/// ```swift
+/// let result = Cleaner().clean(text)
+/// print(result.cleanedText, result.removals.count)
+/// ```
+public struct CleanedDocument: Sendable {
+    /// The removed lines, in document order.
+    public let removals: [Removal]
+    /// The number of lines of the document.
+    public let lineCount: Int
+    /// The kept lines with their line breaks (ending like the document did).
+    public let cleanedText: String
+}
+
+/// Which lines of a document stay, and why the others went.
+///
+/// ```swift
+/// let kept = verdict.cleanedBytes(of: bytes)
+/// ```
+public struct DocumentVerdict: Sendable {
+    /// The removed lines, in document order.
+    public let removals: [Removal]
+    /// The number of lines of the document.
+    public let lineCount: Int
+    /// The kept lines with their line breaks as they were ("\n", "\r\n", or none for a last
+    /// line without one), in order.
+    public let keptSpans: [Range<Int>]
+    /// Whether the document's last byte is a line break.
+    public let endsWithLineBreak: Bool
+    /// The offset of the first ill-formed UTF-8 sequence in the document, or nil when it was
+    /// valid. The rules saw U+FFFD there; kept lines are still copied byte for byte, so a caller
+    /// that needs valid output repairs the text first (the check costs nothing extra: it is part
+    /// of computing the keys).
+    public let firstInvalidOffset: Int?
+
+    /// The kept lines, byte for byte with their own line breaks. `terminate` adds "\n" after a
+    /// last kept line that has none (for writing documents one after another).
+    ///
+    /// ```swift
+    /// let output = verdict.cleanedBytes(of: bytes)
+    /// ```
+    public func cleanedBytes(of text: UnsafeBufferPointer<UInt8>, terminate: Bool = true) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(keptSpans.reduce(0) { $0 + $1.count + 1 })
+        appendCleaned(of: text, to: &output, terminate: terminate)
+        return output
+    }
+
+    /// Appends the kept lines to `output` (see ``cleanedBytes(of:terminate:)``).
+    ///
+    /// ```swift
+    /// verdict.appendCleaned(of: bytes, to: &buffer)
+    /// ```
+    public func appendCleaned(of text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8],
+                              terminate: Bool = true) {
+        for span in keptSpans {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[span]))
+        }
+        if terminate, let last = keptSpans.last, last.isEmpty || text[last.upperBound - 1] != 0x0A {
+            output.append(0x0A)
+        }
+        if !terminate, !endsWithLineBreak, output.last == 0x0A {
+            // The document did not end with a line break: neither does its cleaned text.
+            output.removeLast()
+            if output.last == 0x0D { output.removeLast() }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Glibc
+
+/// A stable 64-bit hash of a line's key, the identity of a line in duplicate detection and in
+/// repetition tables. Stable across runs, machines and versions of Swift (table files store it),
+/// so it is not Swift's `Hasher` (seeded per process). The function is a simple multiply-mix over
+/// eight-byte words (in the spirit of wyhash), with the length folded in; version 1 of the table
+/// format fixes it.
+///
+/// ```swift
+/// let hash = Array("كوريا الشماليه".utf8).withUnsafeBufferPointer { KeyHash.hash($0) }
+/// ```
+public enum KeyHash {
+    static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    static let multiplier: UInt64 = 0xBF58_476D_1CE4_E5B9
+
+    @inline(__always)
+    static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let product = a.multipliedFullWidth(by: b)
+        return product.high ^ product.low
+    }
+
+    /// The hash of a byte string.
+    public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var state = seed ^ UInt64(bytes.count) &* multiplier
+        guard let base = bytes.baseAddress else { return mix(state, multiplier) }
+        var index = 0
+        // SAFETY: unaligned eight-byte loads at index..<index+8, all inside the buffer.
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            state = mix(state ^ word.littleEndian, multiplier)
+            index += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < bytes.count {
+            tail |= UInt64(bytes[index]) << shift
+            shift += 8
+            index += 1
+        }
+        state = mix(state ^ tail, multiplier ^ 0x94D0_49BB_1331_11EB)
+        return mix(state, seed)
+    }
+
+    /// The hash of a line key with every run of digits counted as one: keys fold each digit to
+    /// 0, and "(165)" and "(3)" in two copies of an SMS footer should meet as well.
+    public static func lineHash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = key.baseAddress, memchr(base, 0x30, key.count) != nil else { return hash(key) }
+        var collapsed = [UInt8]()
+        collapsed.reserveCapacity(key.count)
+        var previous: UInt8 = 0
+        for byte in key where !(byte == 0x30 && previous == 0x30) {
+            collapsed.append(byte)
+            previous = byte
+        }
+        return collapsed.withUnsafeBufferPointer { hash($0) }
+    }
+
+    /// The hash of a string's UTF-8 bytes.
+    public static func hash(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { hash($0) }
+    }
+}

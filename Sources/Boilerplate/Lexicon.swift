@@ -1,0 +1,182 @@
+import ArabicText
+
+/// The marker phrases of boilerplate: "المصدر:", "اقرأ أيضاً", "مقالات مشابهة", widget lines,
+/// and the cue words of advertising copy. Loaded from a versioned data file (see
+/// `Sources/Boilerplate/Data/lexicon.tsv` for the format); users add their own.
+///
+/// ```swift
+/// var lexicon = Lexicon.default
+/// lexicon.add(try Lexicon(parsing: "line\texact\twidget\tاشترك بقناتنا\n"))
+/// ```
+public struct Lexicon: Sendable {
+    /// How far a marker's effect reaches.
+    public enum Scope: String, Sendable, CaseIterable {
+        /// The line only.
+        case line
+        /// The line and the list that follows it.
+        case list
+        /// The line and the rest of the document.
+        case rest
+        /// Not a marker: a word counted by a rule (rule "promo").
+        case cue
+    }
+
+    /// How a phrase must stand on its line to count.
+    public enum Match: String, Sendable, CaseIterable {
+        /// The whole line is the phrase.
+        case exact
+        /// The phrase followed by a colon, or alone.
+        case label
+        /// Alone: the scope applies. With text after it: the line only.
+        case heading
+        /// The line starts with the phrase.
+        case start
+        /// (Cues) the phrase is a word of the line.
+        case word
+    }
+
+    /// One entry of the lexicon.
+    public struct Entry: Sendable, Hashable {
+        public var scope: Scope
+        public var match: Match
+        /// The rule name reported, without the "marker." prefix.
+        public var rule: String
+        /// The phrase as written in the lexicon.
+        public var phrase: String
+        /// The phrase's key form: what lines are compared with.
+        public var key: [UInt8]
+        /// The number of words of the key.
+        public var wordCount: Int
+    }
+
+    /// A lexicon file that cannot be read, with the line and the reason.
+    public struct ParseError: Error, Sendable, CustomStringConvertible {
+        public let line: Int
+        public let message: String
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    /// The entries, in file order.
+    public private(set) var entries: [Entry] = []
+    /// Marker entries (not cues), bucketed by the first two bytes of their key: a flat array
+    /// of 65,536 buckets, so looking a line up costs no hashing.
+    private(set) var buckets: [[Int]] = Array(repeating: [], count: 1 << 16)
+    /// Cue words by rule: the hashes of their keys.
+    private(set) var cues: [String: Set<UInt64>] = [:]
+    /// Cue words by rule: their first two bytes, to skip hashing words that cannot be cues.
+    private(set) var cueStarts: [String: CueStarts] = [:]
+
+    /// Word starts (up to four bytes: two Arabic letters) of cue words, hashed into a
+    /// 65,536-bit map: a word whose start is not in it cannot be a cue, so most words are
+    /// ruled out without hashing them whole.
+    struct CueStarts: Sendable {
+        var bits = [UInt64](repeating: 0, count: 1024)
+
+        /// The bucket of the word starting at `start` in `bytes` (ending at a space or the end).
+        @inline(__always)
+        static func bucket(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+            var packed: UInt32 = 0
+            var index = start
+            while index < bytes.count && index < start + 4 && bytes[index] != 0x20 {
+                packed = packed << 8 | UInt32(bytes[index])
+                index += 1
+            }
+            return Int((packed &* 0x9E37_79B1) >> 16)
+        }
+
+        mutating func insert(word: [UInt8]) {
+            let bucket = word.withUnsafeBufferPointer { Self.bucket($0, 0) }
+            bits[bucket >> 6] |= 1 << UInt64(bucket & 63)
+        }
+
+        @inline(__always)
+        func contains(_ bytes: UnsafeBufferPointer<UInt8>, wordAt start: Int) -> Bool {
+            let bucket = Self.bucket(bytes, start)
+            return bits[bucket >> 6] & (1 << UInt64(bucket & 63)) != 0
+        }
+    }
+
+    /// The lexicon that ships with Nazif (Arabic news sites and common English widgets).
+    public static let `default`: Lexicon = {
+        do {
+            return try Lexicon(parsing: EmbeddedData.lexicon_tsv)
+        } catch {
+            fatalError("the built-in lexicon does not parse: \(error)")
+        }
+    }()
+
+    /// An empty lexicon.
+    public init() {}
+
+    /// Parses lexicon text (the format of `lexicon.tsv`: `scope<TAB>match<TAB>rule<TAB>phrase`,
+    /// `#` comments, blank lines ignored).
+    ///
+    /// ```swift
+    /// let extra = try Lexicon(parsing: "line\tstart\tpromo\tحمل تطبيقنا\n")
+    /// ```
+    public init(parsing text: String) throws(ParseError) {
+        let key = ArabicNormalizer(profile: .key)
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 4 else {
+                throw ParseError(line: lineNumber, message: "expected 4 tab-separated fields (scope, match, rule, phrase), found \(fields.count)")
+            }
+            guard let scope = Scope(rawValue: String(fields[0])) else {
+                throw ParseError(line: lineNumber, message: "unknown scope '\(fields[0])' (line, list, rest, cue)")
+            }
+            guard let match = Match(rawValue: String(fields[1])) else {
+                throw ParseError(line: lineNumber, message: "unknown match '\(fields[1])' (exact, label, heading, start, word)")
+            }
+            guard (scope == .cue) == (match == .word) else {
+                throw ParseError(line: lineNumber, message: "cues take match 'word', and only cues do")
+            }
+            let rule = String(fields[2])
+            guard !rule.isEmpty, rule.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                throw ParseError(line: lineNumber, message: "rule names are ASCII letters, digits and '-': '\(rule)'")
+            }
+            let phrase = String(fields[3])
+            let normalized = Array(key.normalize(phrase).utf8)
+            guard !normalized.isEmpty else {
+                throw ParseError(line: lineNumber, message: "the phrase '\(phrase)' is empty once normalized")
+            }
+            add(Entry(scope: scope, match: match, rule: rule, phrase: phrase, key: normalized,
+                      wordCount: normalized.split(separator: 0x20).count))
+        }
+    }
+
+    /// Adds one entry.
+    ///
+    /// ```swift
+    /// lexicon.add(entry)
+    /// ```
+    public mutating func add(_ entry: Entry) {
+        entries.append(entry)
+        if entry.scope == .cue {
+            cues[entry.rule, default: []].insert(entry.key.withUnsafeBufferPointer { KeyHash.hash($0) })
+            cueStarts[entry.rule, default: CueStarts()].insert(word: entry.key)
+        } else {
+            buckets[Int(Self.bucket(entry.key))].append(entries.count - 1)
+        }
+    }
+
+    /// Adds every entry of another lexicon (a user's file on top of the default one).
+    ///
+    /// ```swift
+    /// var lexicon = Lexicon.default
+    /// lexicon.add(try Lexicon(parsing: userText))
+    /// ```
+    public mutating func add(_ other: Lexicon) {
+        for entry in other.entries { add(entry) }
+    }
+
+    static func bucket(_ key: some Collection<UInt8>) -> UInt16 {
+        var iterator = key.makeIterator()
+        let first = UInt16(iterator.next() ?? 0)
+        let second = UInt16(iterator.next() ?? 0)
+        return first << 8 | second
+    }
+}

@@ -1,0 +1,318 @@
+import ArabicText
+import Glibc
+
+/// What the rules know about one line, computed in one pass over its bytes and its key.
+struct LineInfo {
+    /// The line's bytes in the document, without its line break (and without a CR before it).
+    var range: Range<Int>
+    /// The line with its line break ("\n" or "\r\n"; none for a last line without one).
+    var span: Range<Int> = 0..<0
+    /// The line's key (profile `key`) in ``LineTable/keys``.
+    var keyRange: Range<Int>
+    var keyHash: UInt64 = 0
+    /// Only white space and invisible characters.
+    var isBlank = true
+    /// Words of the key.
+    var wordCount = 0
+    /// Space-separated tokens of the line as written ("U.S." is one, its key "u s" two words).
+    var tokenCount = 0
+    /// Arabic letters in the key.
+    var arabicLetters = 0
+    /// Characters of the key.
+    var keyCharacters = 0
+    /// '|' characters.
+    var pipes = 0
+    /// Sentence punctuation inside the line (. ! ? ؟ ، ؛ , ;) not counting the last character.
+    var innerPunctuation = 0
+    /// Sentence ends inside the line (. ! ? ؟) not counting the last character.
+    var innerSentenceEnds = 0
+    /// The last visible character ends a sentence (. ! ? ؟ … ۔, optionally before a closing
+    /// quote or bracket).
+    var endsSentence = false
+    /// The last visible character is a colon.
+    var endsWithColon = false
+    /// The first visible character is a bullet (• · ▪ ◦ ● ► - * – —).
+    var isBulleted = false
+    /// The first visible character is '*'.
+    var startsWithAsterisk = false
+    /// A © sign.
+    var hasCopyright = false
+    /// An '@'.
+    var hasAt = false
+    /// A spaced dash (" - ", " – ", " — ").
+    var hasSpacedDash = false
+    /// A dash of any spacing between Arabic words ("أحمد البشيري-الباحة", "فلان -عين اليوم").
+    var hasArabicDash = false
+    /// Letters right after a teh marbuta or alef maksura, which only end words ("مسيرةزيلينسكي").
+    var gluedFinalLetters = 0
+    /// Words of the key whose first two bytes begin some promo cue word (a cheap upper bound
+    /// of the cue words in the line).
+    var cueWordStarts = 0
+
+    /// Prose: a paragraph of the article, not a title, list item or widget.
+    var isProse: Bool { wordCount >= 12 && (endsSentence || innerPunctuation >= 2) || wordCount >= 30 }
+    /// A sentence: eight words or more ending with sentence punctuation, or prose.
+    var isSentence: Bool { wordCount >= 8 && endsSentence || isProse }
+    /// Short and without sentence punctuation at its end: a title, a headline, a list item.
+    var isHeadlineLike: Bool { !isBlank && wordCount <= 25 && !endsSentence }
+}
+
+/// A document split into lines, with each line's key and features. The keys of the whole
+/// document come from one call to the key normalizer (it keeps line structure), so the per-line
+/// work is byte scans over ranges: no String or Array per line.
+struct LineTable {
+    let text: UnsafeBufferPointer<UInt8>
+    var lines: [LineInfo] = []
+    /// The document's key text (profile `key`), line for line.
+    var keys: [UInt8] = []
+    /// Where the text stops being valid UTF-8 (the keys saw U+FFFD there), if it does.
+    var firstInvalidOffset: Int? = nil
+
+    init(text: UnsafeBufferPointer<UInt8>, keyNormalizer: ArabicNormalizer, lexicon: Lexicon = .default) {
+        self.text = text
+        firstInvalidOffset = keyNormalizer.normalize(utf8: text, into: &keys)
+        var lineStart = 0
+        var keyStart = 0
+        let keyCount = keys.count
+        let cueStarts = lexicon.cueStarts["promo"]
+        keys.withUnsafeBufferPointer { keyBytes in
+            while lineStart < text.count || (lineStart == 0 && text.count == 0) {
+                guard text.count > 0 else { break }
+                var lineEnd = lineStart
+                while lineEnd < text.count && text[lineEnd] != 0x0A { lineEnd += 1 }
+                var keyEnd = keyStart
+                while keyEnd < keyCount && keyBytes[keyEnd] != 0x0A { keyEnd += 1 }
+                var contentEnd = lineEnd
+                if contentEnd > lineStart && text[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+                var keyContentEnd = keyEnd
+                if keyContentEnd > keyStart && keyBytes[keyContentEnd - 1] == 0x0D { keyContentEnd -= 1 }
+                var info = LineInfo(range: lineStart..<contentEnd, keyRange: keyStart..<keyContentEnd)
+                info.span = lineStart..<min(lineEnd + 1, text.count)
+                Self.measure(&info, text: text, keys: keyBytes, cueStarts: cueStarts)
+                lines.append(info)
+                lineStart = lineEnd + 1
+                keyStart = keyEnd + 1
+                if lineEnd >= text.count { break }
+            }
+        }
+    }
+
+    /// The key bytes of a line.
+    func key(_ index: Int) -> ArraySlice<UInt8> { keys[lines[index].keyRange] }
+
+    // MARK: - Features
+
+    static func measure(_ info: inout LineInfo, text: UnsafeBufferPointer<UInt8>,
+                        keys: UnsafeBufferPointer<UInt8>, cueStarts: Lexicon.CueStarts?) {
+        let key = UnsafeBufferPointer(rebasing: keys[info.keyRange])
+        info.keyHash = KeyHash.lineHash(key)
+        // The key profile leaves single spaces between words and none at the ends: words are
+        // spaces + 1. Counted eight bytes at a time (see zeroBytes).
+        var spaces = 0, arabicLeads = 0, continuations = 0
+        var position = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        if let base = key.baseAddress {
+            while position + 8 <= key.count {
+                // SAFETY: an unaligned load of bytes position..<position+8, inside the key.
+                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                spaces += zeroBytes(word ^ (ones &* 0x20))
+                arabicLeads += zeroBytes((word & (ones &* 0xFC)) ^ (ones &* 0xD8))
+                continuations += zeroBytes((word & (ones &* 0xC0)) ^ (ones &* 0x80))
+                position += 8
+            }
+        }
+        while position < key.count {
+            let byte = key[position]
+            spaces += byte == 0x20 ? 1 : 0
+            arabicLeads += byte & 0xFC == 0xD8 ? 1 : 0
+            continuations += byte & 0xC0 == 0x80 ? 1 : 0
+            position += 1
+        }
+        info.wordCount = key.isEmpty ? 0 : spaces + 1
+        info.arabicLetters = arabicLeads
+        info.keyCharacters = key.count - continuations
+        if let cueStarts, info.wordCount >= 5 {
+            var cues = 0
+            var start = 0
+            while start < key.count {
+                if cueStarts.contains(key, wordAt: start) { cues += 1 }
+                guard let space = memchr(key.baseAddress! + start, 0x20, key.count - start) else { break }
+                start = UnsafeRawPointer(space) - UnsafeRawPointer(key.baseAddress!) + 1
+            }
+            info.cueWordStarts = cues
+        }
+
+        // The line as written: one pass, counters in locals.
+        var index = info.range.lowerBound
+        let end = info.range.upperBound
+        var state = ScanState()
+        while index < end {
+            let byte = text[index]
+            // A run of Arabic letters (U+0621–064A) takes the shortest way: only the letter
+            // before each one matters (a teh marbuta or alef maksura before a letter is a glue).
+            if byte >= 0xD8 && byte <= 0xD9 && index + 1 < end {
+                var scalar = 0x0600 | UInt32(byte & 0x03) << 6 | UInt32(text[index + 1] & 0x3F)
+                if scalar >= 0x0621 && scalar <= 0x064A {
+                    if state.previousIsSpace { state.tokens += 1 }
+                    state.previousIsSpace = false
+                    if state.firstVisible == nil { state.firstVisible = scalar }
+                    if state.previous == 0x0629 || state.previous == 0x0649 { state.gluedFinalLetters += 1 }
+                    var beforeLast = state.lastVisible
+                    index += 2
+                    while index + 1 < end {
+                        let lead = text[index]
+                        guard lead == 0xD8 || lead == 0xD9 else { break }
+                        let next = 0x0600 | UInt32(lead & 0x03) << 6 | UInt32(text[index + 1] & 0x3F)
+                        guard next >= 0x0621 && next <= 0x064A else { break }
+                        if scalar == 0x0629 || scalar == 0x0649 { state.gluedFinalLetters += 1 }
+                        beforeLast = scalar
+                        scalar = next
+                        index += 2
+                    }
+                    state.beforeLastVisible = beforeLast
+                    state.lastVisible = scalar
+                    state.lastWasPunctuation = false
+                    state.lastWasSentenceEnd = false
+                    state.previous = scalar
+                    continue
+                }
+            }
+            if byte == 0x20 {
+                state.previousIsSpace = true
+                state.previous = 0x20
+                index += 1
+                continue
+            }
+            var scalar = UInt32(byte)
+            var length = 1
+            if byte >= 0x80 { (scalar, length) = decode(text, index, end) }
+            if isInvisible(scalar) {
+                state.previousIsSpace = true
+            } else {
+                state.visible(scalar, &info, text: text, at: index, length: length, end: end)
+            }
+            state.previous = scalar
+            index += length
+        }
+        info.isBlank = state.firstVisible == nil
+        info.tokenCount = state.tokens
+        info.gluedFinalLetters = state.gluedFinalLetters
+        info.innerPunctuation = state.punctuation - (state.lastWasPunctuation ? 1 : 0)
+        info.innerSentenceEnds = state.sentenceEnds - (state.lastWasSentenceEnd ? 1 : 0)
+        let last = isClosingMark(state.lastVisible) ? state.beforeLastVisible : state.lastVisible
+        info.endsSentence = last == 0x2E || last == 0x21 || last == 0x3F || last == 0x061F
+            || last == 0x2026 || last == 0x06D4
+        info.endsWithColon = state.lastVisible == 0x3A
+        if let first = state.firstVisible {
+            switch first {
+            case 0x2022, 0xB7, 0x25AA, 0x25E6, 0x25CF, 0x25BA, 0x2D, 0x2013, 0x2014, 0x2A, 0x25A0:
+                info.isBulleted = true
+            default:
+                break
+            }
+            info.startsWithAsterisk = first == 0x2A
+        }
+    }
+
+    /// The number of zero bytes in a word (exact: no borrow between bytes, as the high bit is
+    /// handled apart).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> Int {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let nonZero = ((word & low7) &+ low7) | word
+        return (~(nonZero | low7)).nonzeroBitCount
+    }
+
+    /// What the scan of a line carries from one character to the next.
+    struct ScanState {
+        var previous: UInt32 = 0
+        var previousIsSpace = true
+        var tokens = 0
+        var gluedFinalLetters = 0
+        var firstVisible: UInt32? = nil
+        var lastVisible: UInt32 = 0
+        var beforeLastVisible: UInt32 = 0
+        var punctuation = 0
+        var lastWasPunctuation = false
+        var sentenceEnds = 0
+        var lastWasSentenceEnd = false
+
+        /// A visible character other than an Arabic letter.
+        @inline(__always)
+        mutating func visible(_ scalar: UInt32, _ info: inout LineInfo, text: UnsafeBufferPointer<UInt8>,
+                              at index: Int, length: Int, end: Int) {
+            if previousIsSpace { tokens += 1 }
+            previousIsSpace = false
+            if firstVisible == nil { firstVisible = scalar }
+            beforeLastVisible = lastVisible
+            lastVisible = scalar
+            var isSentencePunctuation = false
+            var isSentenceEnd = false
+            switch scalar {
+            case 0x7C: info.pipes += 1
+            case 0xA9: info.hasCopyright = true
+            case 0x40: info.hasAt = true
+            case 0x2E, 0x21, 0x3F, 0x061F:
+                isSentencePunctuation = true
+                isSentenceEnd = true
+            case 0x060C, 0x061B, 0x2C, 0x3B:
+                isSentencePunctuation = true
+            case 0x2D, 0x2013, 0x2014:
+                var next: UInt32 = 0
+                if index + length < end {
+                    let following = text[index + length]
+                    next = following < 0x80 ? UInt32(following) : LineTable.decode(text, index + length, end).0
+                }
+                if previous == 0x20 && next == 0x20 { info.hasSpacedDash = true }
+                let arabicOrSpace = { (value: UInt32) in value == 0x20 || (0x0621...0x064A).contains(value) }
+                if arabicOrSpace(previous) && arabicOrSpace(next) && (previous != 0x20 || next != 0x20 || info.hasSpacedDash) {
+                    info.hasArabicDash = true
+                }
+            default:
+                break
+            }
+            if isSentencePunctuation { punctuation += 1 }
+            if isSentenceEnd { sentenceEnds += 1 }
+            lastWasSentenceEnd = isSentenceEnd
+            lastWasPunctuation = isSentencePunctuation
+        }
+    }
+
+    @inline(__always)
+    static func decode(_ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> (UInt32, Int) {
+        let lead = text[index]
+        if lead >= 0xC2 && lead <= 0xDF && index + 1 < end {
+            return ((UInt32(lead) & 0x1F) << 6 | UInt32(text[index + 1] & 0x3F), 2)
+        }
+        if lead >= 0xE0 && lead <= 0xEF && index + 2 < end {
+            return ((UInt32(lead) & 0x0F) << 12 | UInt32(text[index + 1] & 0x3F) << 6
+                        | UInt32(text[index + 2] & 0x3F), 3)
+        }
+        if lead >= 0xF0 && index + 3 < end {
+            return ((UInt32(lead) & 0x07) << 18 | UInt32(text[index + 1] & 0x3F) << 12
+                        | UInt32(text[index + 2] & 0x3F) << 6 | UInt32(text[index + 3] & 0x3F), 4)
+        }
+        return (0xFFFD, 1)
+    }
+
+    /// Closing quotes and brackets, looked through when asking how a line ends.
+    @inline(__always)
+    static func isClosingMark(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x22, 0x27, 0x29, 0x5D, 0xBB, 0x201D, 0x2019: return true
+        default: return false
+        }
+    }
+
+    /// White space and invisible format characters: a line of only these is blank.
+    @inline(__always)
+    static func isInvisible(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x09, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0xAD, 0x061C, 0x180E, 0x1680,
+             0x2000...0x200F, 0x2028...0x202F, 0x205F...0x206F, 0x3000, 0xFEFF:
+            return true
+        default:
+            return scalar < 0x20
+        }
+    }
+}

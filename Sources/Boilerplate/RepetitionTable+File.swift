@@ -1,0 +1,140 @@
+/// The table file format, version 1 (all integers little-endian):
+///
+/// ```
+/// magic        8 bytes   "NAZIFRT" and a zero byte
+/// version      u32       1
+/// key version  u32       1: the `key` normalization profile and KeyHash of Nazif 0.1
+/// groups       u32
+/// reserved     u32       0
+/// per group, by name:
+///   name       u32 length + UTF-8 bytes
+///   documents  u64
+///   entries    u64, then that many (hash u64, count u32) pairs in increasing hash order
+/// checksum     u64       KeyHash of every byte before it
+/// ```
+///
+/// A file that is not a table, of another version, truncated or corrupted is refused with
+/// ``TableFileError``.
+extension RepetitionTable {
+    static let magic: [UInt8] = Array("NAZIFRT".utf8) + [0]
+    static let formatVersion: UInt32 = 1
+    static let keyVersion: UInt32 = 1
+
+    /// The table in the file format.
+    ///
+    /// ```swift
+    /// let bytes = table.serialized()
+    /// ```
+    public func serialized() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(32 + groups.values.reduce(0) { $0 + 24 + $1.name.utf8.count + 12 * $1.counts.count })
+        out += Self.magic
+        out.appendLittleEndian(Self.formatVersion)
+        out.appendLittleEndian(Self.keyVersion)
+        out.appendLittleEndian(UInt32(groups.count))
+        out.appendLittleEndian(UInt32(0))
+        for name in groups.keys.sorted() {
+            let group = groups[name]!
+            let nameBytes = Array(name.utf8)
+            out.appendLittleEndian(UInt32(nameBytes.count))
+            out += nameBytes
+            out.appendLittleEndian(UInt64(group.documents))
+            out.appendLittleEndian(UInt64(group.counts.count))
+            for (hash, count) in group.counts.sorted(by: { $0.key < $1.key }) {
+                out.appendLittleEndian(hash)
+                out.appendLittleEndian(count)
+            }
+        }
+        let checksum = out.withUnsafeBufferPointer { KeyHash.hash($0) }
+        out.appendLittleEndian(checksum)
+        return out
+    }
+
+    /// Reads a table file.
+    ///
+    /// ```swift
+    /// let table = try RepetitionTable(serialized: bytes)
+    /// ```
+    public init(serialized bytes: [UInt8]) throws(TableFileError) {
+        guard bytes.count >= 8, Array(bytes[0..<8]) == Self.magic else { throw .notATable }
+        guard bytes.count >= 32 else { throw .truncated }
+        let body = bytes.count - 8
+        let stored = bytes.readLittleEndian(UInt64.self, at: body)
+        let computed = bytes.withUnsafeBufferPointer { KeyHash.hash(UnsafeBufferPointer(rebasing: $0[0..<body])) }
+        let version = bytes.readLittleEndian(UInt32.self, at: 8)
+        guard version == Self.formatVersion else { throw .unsupportedVersion(version) }
+        guard stored == computed else { throw .checksumMismatch }
+        let keyVersion = bytes.readLittleEndian(UInt32.self, at: 12)
+        guard keyVersion == Self.keyVersion else { throw .unsupportedKeyVersion(keyVersion) }
+        let groupCount = Int(bytes.readLittleEndian(UInt32.self, at: 16))
+        var offset = 24
+        func need(_ count: Int) throws(TableFileError) {
+            if offset + count > body { throw .truncated }
+        }
+        for _ in 0..<groupCount {
+            try need(4)
+            let nameLength = Int(bytes.readLittleEndian(UInt32.self, at: offset))
+            offset += 4
+            try need(nameLength + 16)
+            let name = String(decoding: bytes[offset..<offset + nameLength], as: UTF8.self)
+            offset += nameLength
+            let documents = Int(bytes.readLittleEndian(UInt64.self, at: offset))
+            let entries = Int(bytes.readLittleEndian(UInt64.self, at: offset + 8))
+            offset += 16
+            guard entries <= (body - offset) / 12 else { throw .truncated }
+            var counts: [UInt64: UInt32] = [:]
+            counts.reserveCapacity(entries)
+            for _ in 0..<entries {
+                counts[bytes.readLittleEndian(UInt64.self, at: offset)] = bytes.readLittleEndian(UInt32.self, at: offset + 8)
+                offset += 12
+            }
+            groups[name] = Group(name: name, documents: documents, counts: counts)
+        }
+        guard offset == body else { throw .trailingBytes }
+    }
+}
+
+/// Why a table file was refused.
+///
+/// ```swift
+/// do { _ = try RepetitionTable(serialized: bytes) } catch { print(error) }
+/// ```
+public enum TableFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file does not start with the table magic.
+    case notATable
+    /// A format version this Nazif cannot read.
+    case unsupportedVersion(UInt32)
+    /// Counted with another key definition (another Nazif version): lines would not meet.
+    case unsupportedKeyVersion(UInt32)
+    /// The checksum does not match: the file is corrupted.
+    case checksumMismatch
+    /// The file ends early.
+    case truncated
+    /// Bytes after the last group.
+    case trailingBytes
+
+    public var description: String {
+        switch self {
+        case .notATable: return "not a Nazif repetition table (no NAZIFRT header)"
+        case .unsupportedVersion(let version): return "table format version \(version); this nazif reads version \(RepetitionTable.formatVersion)"
+        case .unsupportedKeyVersion(let version): return "table counted with key version \(version); this nazif uses \(RepetitionTable.keyVersion): count again with this nazif"
+        case .checksumMismatch: return "corrupt table: the checksum does not match"
+        case .truncated: return "corrupt table: the file ends early"
+        case .trailingBytes: return "corrupt table: unexpected bytes after the last group"
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    mutating func appendLittleEndian<T: FixedWidthInteger>(_ value: T) {
+        Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) }
+    }
+
+    func readLittleEndian<T: FixedWidthInteger>(_ type: T.Type, at offset: Int) -> T {
+        var value: T = 0
+        for index in 0..<MemoryLayout<T>.size {
+            value |= T(self[offset + index]) << (8 * index)
+        }
+        return value
+    }
+}

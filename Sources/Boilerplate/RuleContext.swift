@@ -1,0 +1,95 @@
+import ArabicText
+
+/// The state of one document while the rules run: its lines and the verdict on each.
+struct RuleContext {
+    let lines: LineTable
+    let options: CleanerOptions
+    /// The repetition table and the document's group in it.
+    let template: (table: RepetitionTable, group: RepetitionTable.Group?)?
+    /// Per line: nil while kept, else the rule and its detail.
+    var removed: [(rule: String, detail: String)?]
+
+    init(lines: LineTable, options: CleanerOptions,
+         template: (table: RepetitionTable, group: RepetitionTable.Group?)?) {
+        self.lines = lines
+        self.options = options
+        self.template = template
+        removed = Array(repeating: nil, count: lines.lines.count)
+    }
+
+    var count: Int { lines.lines.count }
+
+    func info(_ index: Int) -> LineInfo { lines.lines[index] }
+
+    func isKept(_ index: Int) -> Bool { removed[index] == nil }
+
+    /// Removes a line, if no rule has and the rule is enabled.
+    mutating func remove(_ index: Int, _ rule: String, _ detail: String = "") {
+        guard removed[index] == nil, !options.disabledRules.contains(rule) else { return }
+        removed[index] = (rule, detail)
+    }
+
+    mutating func remove(_ index: Int, _ rule: RuleName, _ detail: String = "") {
+        remove(index, rule.rawValue, detail)
+    }
+
+    /// The indices of the non-blank lines, in order.
+    var contentLines: [Int] { (0..<count).filter { !lines.lines[$0].isBlank } }
+
+    /// Runs every rule, in precedence order.
+    mutating func run() {
+        applyMarkers()
+        applySeparators()
+        applyHeaders()
+        applyNavigation()
+        applyFooters()
+        applyFootnotes()
+        applyByline()
+        applyKeywordSpam()
+        applyGluedHeadlines()
+        applyHeadlineLists()
+        applyPromotion()
+        applyDuplicates()
+        applyTemplates()
+    }
+
+    /// The verdict: removals in order, kept spans with blank lines resolved. Between two kept
+    /// lines, blank lines stay as they were when nothing between them was removed; where lines
+    /// were removed, one blank line (the first) stays if there was any. Blank lines before the
+    /// first kept line and after the last go.
+    func verdict() -> DocumentVerdict {
+        var removals: [Removal] = []
+        var kept: [Range<Int>] = []
+        var pendingBlanks: [Range<Int>] = []
+        var removedSinceKept = false
+        var seenKept = false
+        for index in 0..<count {
+            let info = lines.lines[index]
+            if let (rule, detail) = removed[index] {
+                removals.append(Removal(line: index + 1, range: info.range, rule: rule, detail: detail))
+                removedSinceKept = true
+            } else if info.isBlank {
+                if seenKept { pendingBlanks.append(info.span) }
+            } else {
+                if removedSinceKept {
+                    if let first = pendingBlanks.first { kept.append(first) }
+                } else {
+                    kept.append(contentsOf: pendingBlanks)
+                }
+                pendingBlanks.removeAll(keepingCapacity: true)
+                removedSinceKept = false
+                kept.append(info.span)
+                seenKept = true
+            }
+        }
+        let text = lines.text
+        return DocumentVerdict(removals: removals, lineCount: count, keptSpans: kept,
+                               endsWithLineBreak: text.count > 0 && text[text.count - 1] == 0x0A,
+                               firstInvalidOffset: lines.firstInvalidOffset)
+    }
+
+    /// The text of a line, for details.
+    func text(_ index: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: lines.text[info(index).range]), as: UTF8.self)
+    }
+}

@@ -1,0 +1,184 @@
+/// Rules on what lines say: keyword spam, glued headlines, headline lists, advertising copy,
+/// repeated paragraphs, and templates repeated across a site.
+extension RuleContext {
+    /// A line of twelve or more words, no sentence punctuation, most words said more than once
+    /// (the tag lines of seed 001).
+    mutating func applyKeywordSpam() {
+        for index in 0..<count where isKept(index) {
+            let info = info(index)
+            guard info.wordCount >= 12, info.innerPunctuation == 0, !info.endsSentence else { continue }
+            let key = lines.key(index)
+            var seen = Set<UInt64>()
+            key.withContiguousStorageIfAvailable { bytes in
+                var start = 0
+                for position in 0...bytes.count where position == bytes.count || bytes[position] == 0x20 {
+                    if position > start { seen.insert(KeyHash.hash(UnsafeBufferPointer(rebasing: bytes[start..<position]))) }
+                    start = position + 1
+                }
+            }
+            if Double(seen.count) < 0.6 * Double(info.wordCount) {
+                remove(index, .keywordSpam, "\(info.wordCount) words, \(seen.count) different")
+            }
+        }
+    }
+
+    /// Headlines run together without separators: words that carry a second word glued on
+    /// ("روسيازيلينسكي", "مسيرةزيلينسكي"): a teh marbuta or alef maksura inside a word (they
+    /// only end words), or a word ending in another word that stands alone elsewhere on the
+    /// line. Three such joins, in a line without sentences, make it a headline dump.
+    mutating func applyGluedHeadlines() {
+        for index in 0..<count where isKept(index) {
+            let info = info(index)
+            // A dump of headlines has no sentences in it; a paragraph (or a whole article
+            // flattened to one line) with a few glued words does.
+            guard info.wordCount >= 15, info.arabicLetters > 0, info.innerSentenceEnds <= 1,
+                  info.gluedFinalLetters > 0 || info.innerPunctuation == 0 else { continue }
+            let joins = gluedJoins(index)
+            if joins >= 3 { remove(index, .gluedHeadlines, "\(joins) words glued together") }
+        }
+    }
+
+    func gluedJoins(_ index: Int) -> Int {
+        let range = info(index).range
+        let text = lines.text
+        // Words of the line (original spelling) as ranges.
+        var words: [Range<Int>] = []
+        var start = range.lowerBound
+        for position in range.lowerBound...range.upperBound
+        where position == range.upperBound || text[position] == 0x20 {
+            if position > start { words.append(start..<position) }
+            start = position + 1
+        }
+        var standalone = Set<UInt64>()
+        for word in words where word.count >= 8 {
+            standalone.insert(KeyHash.hash(UnsafeBufferPointer(rebasing: text[Self.trimPunctuation(word, text)])))
+        }
+        var joins = 0
+        for word in words {
+            let trimmed = Self.trimPunctuation(word, text)
+            // ة (D8 A9) or ى (D9 89) followed by an Arabic letter.
+            var position = trimmed.lowerBound
+            var glued = false
+            while position + 3 < trimmed.upperBound {
+                if (text[position] == 0xD8 && text[position + 1] == 0xA9)
+                    || (text[position] == 0xD9 && text[position + 1] == 0x89) {
+                    if Self.isArabicLetter(text, at: position + 2) { glued = true; break }
+                }
+                position += 2
+            }
+            if !glued && trimmed.count >= 16 {
+                // Ends with a standalone word of the line: both parts at least four letters
+                // (two bytes each), and the first not ending in the article ال (والرئيس is one
+                // word with its clitics, not two glued).
+                var split = trimmed.lowerBound + 8
+                while split <= trimmed.upperBound - 8 {
+                    let afterArticle = text[split - 4] == 0xD8 && text[split - 3] == 0xA7
+                        && text[split - 2] == 0xD9 && text[split - 1] == 0x84
+                    if !afterArticle && standalone.contains(
+                        KeyHash.hash(UnsafeBufferPointer(rebasing: text[split..<trimmed.upperBound]))) {
+                        glued = true
+                        break
+                    }
+                    split += 2
+                }
+            }
+            if glued { joins += 1 }
+        }
+        return joins
+    }
+
+    /// An Arabic letter ء–غ or ف–ي starts at `position` (not a comma, a mark or tatweel).
+    static func isArabicLetter(_ text: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        guard position + 1 < text.count else { return false }
+        let lead = text[position], trail = text[position + 1]
+        return (lead == 0xD8 && trail >= 0xA1 && trail <= 0xBA) || (lead == 0xD9 && trail >= 0x81 && trail <= 0x8A)
+    }
+
+    static func trimPunctuation(_ word: Range<Int>, _ text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var lower = word.lowerBound, upper = word.upperBound
+        while lower < upper && text[lower] < 0x80 && !(text[lower] | 0x20 >= 0x61 && text[lower] | 0x20 <= 0x7A) { lower += 1 }
+        while upper > lower && text[upper - 1] < 0x80 && !(text[upper - 1] | 0x20 >= 0x61 && text[upper - 1] | 0x20 <= 0x7A) { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// Three or more bulleted headline-like lines in a row after the last paragraph of prose:
+    /// a list of links to other articles.
+    mutating func applyHeadlineLists() {
+        let lastProse = (0..<count).last { isKept($0) && info($0).isProse } ?? -1
+        var run: [Int] = []
+        func flush(_ context: inout RuleContext) {
+            if run.count >= 3 {
+                for index in run { context.remove(index, .headlineList, "\(run.count) bulleted headlines after the article") }
+            }
+            run = []
+        }
+        for index in (lastProse + 1)..<count {
+            let info = info(index)
+            if info.isBlank { continue }
+            if isKept(index) && info.isBulleted && info.isHeadlineLike {
+                run.append(index)
+            } else {
+                flush(&self)
+            }
+        }
+        flush(&self)
+    }
+
+    /// Advertising copy: five or more different cue words of the lexicon (جرب، مجانا، عرضنا،
+    /// استمتع، دولارات …) in one paragraph.
+    mutating func applyPromotion() {
+        let lexicon = options.lexicon
+        guard let cues = lexicon.cues["promo"], !cues.isEmpty,
+              let starts = lexicon.cueStarts["promo"] else { return }
+        for index in 0..<count where isKept(index) {
+            let info = info(index)
+            guard info.wordCount >= 8, info.wordCount <= 80, info.cueWordStarts >= 5 else { continue }
+            var found = Set<UInt64>()
+            lines.key(index).withContiguousStorageIfAvailable { bytes in
+                var start = 0
+                for position in 0...bytes.count where position == bytes.count || bytes[position] == 0x20 {
+                    // Hash only words whose start begins some cue.
+                    if position > start && starts.contains(bytes, wordAt: start) {
+                        let hash = KeyHash.hash(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+                        if cues.contains(hash) { found.insert(hash) }
+                    }
+                    start = position + 1
+                }
+            }
+            if found.count >= 5 { remove(index, .promotion, "\(found.count) words of advertising copy") }
+        }
+    }
+
+    /// A paragraph (15 words or more by default) whose key repeats an earlier line's: the first
+    /// stays. (Sorting a document's few long lines by hash beats a hash map per document.)
+    mutating func applyDuplicates() {
+        var candidates: [(hash: UInt64, index: Int)] = []
+        for index in 0..<count where info(index).wordCount >= options.duplicateMinimumWords {
+            candidates.append((info(index).keyHash, index))
+        }
+        guard candidates.count > 1 else { return }
+        candidates.sort { ($0.hash, $0.index) < ($1.hash, $1.index) }
+        var first = candidates[0]
+        for candidate in candidates.dropFirst() {
+            if candidate.hash == first.hash && lines.key(first.index) == lines.key(candidate.index) {
+                remove(candidate.index, .duplicateParagraph, "same as line \(first.index + 1)")
+            } else {
+                first = candidate
+            }
+        }
+    }
+
+    /// Lines whose key occurs in many documents of the same group (site).
+    mutating func applyTemplates() {
+        guard let (table, group) = template, let group else { return }
+        let thresholds = options.templates
+        for index in 0..<count where isKept(index) {
+            let info = info(index)
+            guard !info.isBlank, !info.keyRange.isEmpty else { continue }
+            let documents = table.count(of: info.keyHash, in: group)
+            if thresholds.isTemplate(count: documents, documents: group.documents, keyCharacters: info.keyCharacters) {
+                remove(index, .template, "in \(documents) of \(group.documents) documents of \(group.name.isEmpty ? "the input" : group.name)")
+            }
+        }
+    }
+}

@@ -1,0 +1,229 @@
+import Glibc
+
+/// Page furniture recognized by its shape: separators, site headers, timestamps, menus, link
+/// rows, copyright lines, bylines.
+extension RuleContext {
+    /// "***", "|", "•": visible but with no letters or digits at all.
+    mutating func applySeparators() {
+        for index in 0..<count where isKept(index) {
+            let info = info(index)
+            if !info.isBlank && info.keyRange.isEmpty { remove(index, .separator, text(index)) }
+        }
+    }
+
+    /// The first lines: "الموقع الرسمي | القاهرة الاخبارية", "عنوان - CNNArabic.com", and
+    /// "… آخر تحديث 14:00 (GMT+0400)".
+    mutating func applyHeaders() {
+        for index in contentLines.prefix(2) where isKept(index) {
+            let info = info(index)
+            if info.pipes == 1 && info.wordCount <= 8 && !endsWithHeadlineTag(index) {
+                remove(index, .siteHeader, "short line with '|' at the top")
+            } else if endsWithDomain(index) && info.wordCount <= 20 && !info.hasAt {
+                remove(index, .siteHeader, "title with the site's address")
+            }
+        }
+        for index in 0..<count where isKept(index) {
+            let key = lines.key(index)
+            if info(index).wordCount <= 25 && key.contains(0x30) && key.containsSequence(Self.lastUpdated) {
+                remove(index, .timestamp, "آخر تحديث")
+            }
+        }
+    }
+
+    static let lastUpdated = Array("اخر تحديث".utf8)
+
+    /// "|فيديو", "| صور": a headline's tag, not a site name.
+    func endsWithHeadlineTag(_ index: Int) -> Bool {
+        let key = lines.key(index)
+        return key.ends(with: Array("فيديو".utf8)) || key.ends(with: Array("صور".utf8))
+            || key.ends(with: Array("شاهد".utf8))
+    }
+
+    /// The line's last word is a web domain ("CNNArabic.com", "www.site.net").
+    func endsWithDomain(_ index: Int) -> Bool {
+        let range = info(index).range
+        var start = range.upperBound
+        while start > range.lowerBound && lines.text[start - 1] != 0x20 { start -= 1 }
+        let word = lines.text[start..<range.upperBound]
+        guard word.count >= 5, let dot = word.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        let tld = word[(dot + 1)...]
+        let name = word[..<dot]
+        return (2...6).contains(tld.count) && tld.allSatisfy { $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }
+            && name.contains { $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }
+            && name.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Link rows ("شروط الخدمة | بيان الخصوصية | الإعلانات") and menus (four or more lines in a
+    /// row of at most three words, like "الصفحة الرئيسية", "فيديو", "العالم").
+    mutating func applyNavigation() {
+        for index in 0..<count where isKept(index) {
+            let info = info(index)
+            if info.pipes >= 2 && maximumWordsBetweenPipes(index) <= 6 {
+                remove(index, .navigationLinks, "\(info.pipes) links separated by '|'")
+            }
+        }
+        var run: [Int] = []
+        func flush(_ context: inout RuleContext) {
+            if run.count >= 4 {
+                for index in run { context.remove(index, .navigationMenu, "\(run.count) short lines in a row") }
+            }
+            run = []
+        }
+        for index in 0..<count {
+            let info = info(index)
+            if info.isBlank { continue }
+            // One-token items may end with a dot (an abbreviation: "U.S.").
+            if isKept(index) && info.tokenCount <= 3 && (!info.endsSentence || info.tokenCount == 1)
+                && (info.innerPunctuation == 0 || info.tokenCount == 1) {
+                run.append(index)
+            } else {
+                flush(&self)
+            }
+        }
+        flush(&self)
+    }
+
+    func maximumWordsBetweenPipes(_ index: Int) -> Int {
+        var maximum = 0
+        var words = 0
+        var inWord = false
+        let text = lines.text
+        for position in info(index).range {
+            let byte = text[position]
+            let isNoBreakSpace = (byte == 0xC2 && position + 1 < text.count && text[position + 1] == 0xA0)
+                || (byte == 0xA0 && position > 0 && text[position - 1] == 0xC2)
+            if byte == UInt8(ascii: "|") {
+                maximum = max(maximum, words)
+                words = 0
+                inWord = false
+            } else if byte == 0x20 || byte == 0x09 || isNoBreakSpace {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
+        }
+        return max(maximum, words)
+    }
+
+    /// Copyright lines, contact lines (an e-mail address, a web address or a handle on its own,
+    /// SMS numbers), and syndication notes.
+    mutating func applyFooters() {
+        for index in 0..<count where isKept(index) {
+            let info = info(index)
+            let key = lines.key(index)
+            if info.wordCount <= 30 && (info.hasCopyright || key.containsSequence(Self.allRightsReserved)
+                                         || key.containsSequence(Self.rightsReservedArabic)) {
+                remove(index, .copyright, info.hasCopyright ? "©" : "all rights reserved")
+            } else if let what = contactKind(index) {
+                remove(index, .contact, what)
+            } else if info.startsWithAsterisk && info.wordCount <= 8
+                        && (key.starts(with: Self.service) || key.starts(with: Self.byAgreement)) {
+                remove(index, .syndication, text(index))
+            } else if info.wordCount <= 6 && key.ends(with: Self.more) && lines.text[info.range].starts(with: Array("...".utf8)) {
+                remove(index, "marker.read-more", "...المزيد")
+            }
+        }
+    }
+
+    /// Notes under the article that start with '*' (an author's title, a source): among the
+    /// last three lines, short, not a sentence run.
+    mutating func applyFootnotes() {
+        let content = contentLines.filter { isKept($0) }
+        for index in content.suffix(3) {
+            let info = info(index)
+            if info.startsWithAsterisk && info.wordCount <= 15 && info.innerSentenceEnds == 0 {
+                remove(index, .footnote, "'*' note under the article")
+            }
+        }
+    }
+
+    static let allRightsReserved = Array("all rights reserved".utf8)
+    static let rightsReservedArabic = Array("الحقوق محفوظه".utf8)
+    static let service = Array("خدمه".utf8)
+    static let byAgreement = Array("بالاتفاق مع".utf8)
+    static let more = Array("المزيد".utf8)
+    static let operators: [[UInt8]] = ["stc", "mobily", "zain", "موبايلي", "زين", "الاتصالات"].map { Array($0.utf8) }
+
+    /// What kind of contact line this is, if it is one. Cheap tests first: most lines fail
+    /// them all at once.
+    func contactKind(_ index: Int) -> String? {
+        let info = info(index)
+        guard info.hasAt || info.wordCount <= 25 else { return nil }
+        let key = lines.key(index)
+        let text = lines.text[info.range]
+        if info.hasAt {
+            // An e-mail address on its own, or glued to a contact note.
+            let firstWord = text.prefix { $0 != 0x20 }
+            if firstWord.contains(UInt8(ascii: "@")) && firstWord.contains(UInt8(ascii: ".")),
+               info.wordCount <= 4 || key.containsSequence(Self.sms) || key.containsSequence(Self.contactWord) {
+                return "e-mail address"
+            }
+            // A social handle: "تويتر @name", "@name".
+            if info.wordCount <= 3 { return "handle" }
+        }
+        // A web address on its own.
+        if info.wordCount <= 3, text.starts(with: Self.http) || text.starts(with: Self.www) {
+            return "web address"
+        }
+        // SMS numbers: "88591 - Stc", "للتواصل أرسل sms إلى 88548 …".
+        guard key.containsSequence(Self.fourDigits) else { return nil }
+        if info.wordCount <= 4 && Self.operators.contains(where: { key.containsSequence($0) }) {
+            return "SMS number"
+        }
+        if key.containsSequence(Self.sms) { return "SMS number" }
+        return nil
+    }
+
+    static let sms = Array("sms".utf8)
+    static let contactWord = Array("للتواصل".utf8)
+    static let http = Array("http".utf8)
+    static let www = Array("www.".utf8)
+    static let fourDigits = Array("0000".utf8)
+
+    /// A byline or dateline among the first lines: short, with a spaced dash, no punctuation
+    /// ("القاهرة الإخبارية - مازن إسلام", "عين اليوم – جدة"). The first line is taken only when
+    /// prose follows it directly (a title would be followed by more short lines).
+    mutating func applyByline() {
+        let content = contentLines.filter { isKept($0) }
+        for (position, index) in content.prefix(4).enumerated() {
+            let info = info(index)
+            guard info.hasSpacedDash || info.hasArabicDash, info.wordCount <= 5, info.wordCount >= 2,
+                  !info.endsSentence, info.innerPunctuation == 0, !info.endsWithColon else { continue }
+            if position == 0 {
+                guard content.count > 1, self.info(content[1]).isSentence else { continue }
+            }
+            remove(index, .byline, "short line with a dash near the top")
+        }
+    }
+}
+
+extension Collection where Element == UInt8 {
+    /// Whether the bytes contain `needle` contiguously (memmem on contiguous storage).
+    func containsSequence(_ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard count >= needle.count else { return false }
+        if let found = withContiguousStorageIfAvailable({ bytes in
+            needle.withUnsafeBufferPointer { pattern in
+                // memchr for the first byte, memcmp for the rest.
+                guard let base = bytes.baseAddress, let first = pattern.baseAddress else { return false }
+                var offset = 0
+                let last = bytes.count - pattern.count
+                while offset <= last, let hit = memchr(base + offset, Int32(first.pointee), last - offset + 1) {
+                    let position = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                    if memcmp(base + position, first, pattern.count) == 0 { return true }
+                    offset = position + 1
+                }
+                return false
+            }
+        }) {
+            return found
+        }
+        return Array(self).containsSequence(needle)
+    }
+
+    /// Whether the bytes end with `suffix`.
+    func ends(with suffix: [UInt8]) -> Bool {
+        count >= suffix.count && self.suffix(suffix.count).elementsEqual(suffix)
+    }
+}

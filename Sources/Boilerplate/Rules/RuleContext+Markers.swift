@@ -1,0 +1,115 @@
+/// The lexicon's markers: a phrase at the start of a line (on its key form), removing the line,
+/// the list after it, or the rest of the document.
+extension RuleContext {
+    mutating func applyMarkers() {
+        let lexicon = options.lexicon
+        var index = 0
+        while index < count {
+            let info = info(index)
+            guard !info.isBlank, isKept(index), let (entry, scope) = matchMarker(index, lexicon) else {
+                index += 1
+                continue
+            }
+            let rule = "marker." + entry.rule
+            remove(index, rule, entry.phrase)
+            switch scope {
+            case .line, .cue:
+                index += 1
+            case .rest:
+                for later in (index + 1)..<count where !self.info(later).isBlank {
+                    remove(later, rule, "after \(entry.phrase) (line \(index + 1))")
+                }
+                return
+            case .list:
+                index = removeList(after: index, rule: rule, heading: entry.phrase)
+            }
+        }
+    }
+
+    /// Removes the list after a heading: bulleted or headline-like lines, blank lines between
+    /// them, up to the first line of prose. Returns the index to continue from.
+    mutating func removeList(after heading: Int, rule: String, heading phrase: String) -> Int {
+        var index = heading + 1
+        var lastItem = heading
+        while index < count {
+            let info = info(index)
+            if info.isBlank {
+                index += 1
+                continue
+            }
+            guard info.isBulleted || info.isHeadlineLike, info.pipes < 2 else { break }
+            remove(index, rule, "list under \(phrase) (line \(heading + 1))")
+            lastItem = index
+            index += 1
+        }
+        return lastItem + 1
+    }
+
+    /// The lexicon entry that matches a line, and the scope it takes there.
+    func matchMarker(_ index: Int, _ lexicon: Lexicon) -> (Lexicon.Entry, Lexicon.Scope)? {
+        let key = lines.key(index)
+        guard !key.isEmpty else { return nil }
+        let candidates = lexicon.buckets[Int(Lexicon.bucket(key))]
+        guard !candidates.isEmpty else { return nil }
+        for candidate in candidates {
+            let entry = lexicon.entries[candidate]
+            guard key.count >= entry.key.count, key.starts(with: entry.key) else { continue }
+            let restStart = key.startIndex + entry.key.count
+            let alone = restStart == key.endIndex
+            let spaceAfter = !alone && key[restStart] == 0x20
+            let glued = !alone && !spaceAfter
+            switch entry.match {
+            case .exact:
+                if alone { return (entry, entry.scope) }
+            case .start:
+                return (entry, .line)
+            case .label:
+                if alone || (!glued && colonFollows(index, words: entry.wordCount)) {
+                    return (entry, .line)
+                }
+                // Without a colon, only as the document's last line, a bare list of words
+                // ("سمات الدمام تحرش عصا فتاة"): a heading in the body reads the same.
+                if spaceAfter && index == lastContentLine && info(index).innerPunctuation == 0
+                    && !info(index).endsSentence {
+                    return (entry, .line)
+                }
+            case .heading:
+                if alone { return (entry, entry.scope) }
+                // Glued to the next text ("اقرأ أيضاًأمير الكويت…") or introducing it on the same
+                // short line ("اقرأ أيضاً: عنوان"): a link, the line only.
+                if glued || colonFollows(index, words: entry.wordCount) || info(index).wordCount <= 12 {
+                    return (entry, .line)
+                }
+            case .word:
+                break
+            }
+        }
+        return nil
+    }
+
+    /// The index of the last non-blank line.
+    var lastContentLine: Int { (0..<count).last { !info($0).isBlank } ?? -1 }
+
+    /// Whether the line's first colon comes right after its first `words` words.
+    func colonFollows(_ index: Int, words: Int) -> Bool {
+        let range = info(index).range
+        var wordsSeen = 0
+        var inWord = false
+        for position in range {
+            let byte = lines.text[position]
+            if byte == UInt8(ascii: ":") || (byte == 0xEF && position + 2 < range.upperBound
+                                                && lines.text[position + 1] == 0xBC && lines.text[position + 2] == 0x9A) {
+                if inWord { wordsSeen += 1 }
+                return wordsSeen <= words && wordsSeen >= max(1, words - 1)
+            }
+            if byte == 0x20 || byte == 0x09 {
+                if inWord { wordsSeen += 1 }
+                inWord = false
+                if wordsSeen > words { return false }
+            } else if byte != UInt8(ascii: "*") && byte != 0xE2 {
+                inWord = true
+            }
+        }
+        return false
+    }
+}

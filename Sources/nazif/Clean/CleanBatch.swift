@@ -1,0 +1,229 @@
+import ArabicText
+import Boilerplate
+
+/// Per-rule totals for `--stats`.
+struct CleanStats: Sendable {
+    var documents = 0
+    var documentsChanged = 0
+    var lines = 0
+    var bytesIn = 0
+    var bytesOut = 0
+    var skippedRecords = 0
+    var repairedRecords = 0
+    var recordsWithoutField = 0
+    /// Rule → (lines, bytes) removed.
+    var rules: [String: (lines: Int, bytes: Int)] = [:]
+
+    mutating func add(_ other: CleanStats) {
+        documents += other.documents
+        documentsChanged += other.documentsChanged
+        lines += other.lines
+        bytesIn += other.bytesIn
+        bytesOut += other.bytesOut
+        skippedRecords += other.skippedRecords
+        repairedRecords += other.repairedRecords
+        recordsWithoutField += other.recordsWithoutField
+        for (rule, counts) in other.rules {
+            let current = rules[rule] ?? (0, 0)
+            rules[rule] = (current.lines + counts.lines, current.bytes + counts.bytes)
+        }
+    }
+
+    /// The report printed by `--stats`.
+    var report: String {
+        var text = "documents: \(documents) (\(documentsChanged) changed), lines: \(lines), bytes: \(bytesIn) in, \(bytesOut) out"
+        if skippedRecords > 0 { text += ", \(skippedRecords) bad record(s) skipped" }
+        if repairedRecords > 0 { text += ", \(repairedRecords) record(s) with invalid UTF-8 repaired" }
+        if recordsWithoutField > 0 { text += ", \(recordsWithoutField) record(s) without the field passed through" }
+        text += "\n"
+        let removedLines = rules.values.reduce(0) { $0 + $1.lines }
+        let removedBytes = rules.values.reduce(0) { $0 + $1.bytes }
+        text += "removed: \(removedLines) lines, \(removedBytes) bytes\n"
+        for (rule, counts) in rules.sorted(by: { ($0.value.lines, $1.key) > ($1.value.lines, $0.key) }) {
+            let padded = rule + String(repeating: " ", count: max(0, 24 - rule.count))
+            text += "  \(padded) \(counts.lines) lines, \(counts.bytes) bytes\n"
+        }
+        return text
+    }
+}
+
+/// What a worker made of one batch of documents.
+struct CleanBatchResult: Sendable {
+    var output: [UInt8] = []
+    var explain: [UInt8] = []
+    var stats = CleanStats()
+    var failure: Failure?
+}
+
+/// Cleans the documents of a batch (worker thread).
+struct CleanWorker: Sendable {
+    let cleaner: Cleaner
+    let mode: DocumentMode
+    let policy: ErrorPolicy
+    let explain: ExplainFormat?
+    let normalizer: ArabicNormalizer?
+
+    func clean(_ batch: DocumentBatch) -> CleanBatchResult {
+        var result = CleanBatchResult()
+        result.output.reserveCapacity(batch.chunk.bytes.count)
+        forEachDocument(in: batch, mode: mode, policy: policy, { record in
+            cleanRecord(record, source: batch.source, into: &result)
+        }, problem: { problem in
+            switch policy {
+            case .fail:
+                let advice = problem.isEncoding ? "--on-error replace writes U+FFFD instead, skip leaves the record out"
+                    : "--on-error skip leaves such records out"
+                result.failure = .data("\(batch.source):\(problem.line): \(problem.message) at byte \(problem.byte); \(advice)")
+                return false
+            case .skip:
+                result.stats.skippedRecords += 1
+                return true
+            case .replace:
+                if problem.isEncoding {
+                    result.stats.repairedRecords += 1
+                } else {
+                    result.stats.skippedRecords += 1
+                }
+                return true
+            }
+        })
+        return result
+    }
+
+    /// Cleans one document; returns the first invalid UTF-8 offset (writing nothing) if any.
+    private func cleanRecord(_ record: DocumentRecord, source: String, into result: inout CleanBatchResult) -> Int? {
+        if let json = record.json, json.value == nil {
+            result.stats.recordsWithoutField += 1
+            result.output.append(contentsOf: json.line)
+            result.output.append(0x0A)
+            return nil
+        }
+        let verdict = cleaner.decide(utf8: record.text, group: record.group)
+        if let bad = verdict.firstInvalidOffset { return bad }
+        result.stats.documents += 1
+        result.stats.lines += verdict.lineCount
+        result.stats.bytesIn += record.text.count
+        if !verdict.removals.isEmpty { result.stats.documentsChanged += 1 }
+        for removal in verdict.removals {
+            let current = result.stats.rules[removal.rule] ?? (0, 0)
+            result.stats.rules[removal.rule] = (current.lines + 1, current.bytes + removal.range.count)
+        }
+        switch explain {
+        case .json?: appendExplanation(verdict, record: record, source: source, to: &result.explain)
+        case .text?: appendReport(verdict, record: record, source: source, to: &result.explain)
+        case nil: break
+        }
+
+        let before = result.output.count
+        if let json = record.json, let value = json.value {
+            if verdict.removals.isEmpty && normalizer == nil {
+                result.output.append(contentsOf: json.line)
+            } else {
+                var cleaned = verdict.cleanedBytes(of: record.text, terminate: false)
+                if let normalizer { cleaned = normalize(cleaned, normalizer) }
+                result.output.append(contentsOf: UnsafeBufferPointer(rebasing: json.line[..<value.lowerBound]))
+                JSONText.appendString(cleaned, to: &result.output)
+                result.output.append(contentsOf: UnsafeBufferPointer(rebasing: json.line[value.upperBound...]))
+            }
+            result.output.append(0x0A)
+        } else if let normalizer {
+            result.output += normalize(verdict.cleanedBytes(of: record.text), normalizer)
+        } else {
+            verdict.appendCleaned(of: record.text, to: &result.output)
+        }
+        result.stats.bytesOut += result.output.count - before
+        return nil
+    }
+
+    private func normalize(_ bytes: [UInt8], _ normalizer: ArabicNormalizer) -> [UInt8] {
+        var out: [UInt8] = []
+        bytes.withUnsafeBufferPointer { _ = normalizer.normalize(utf8: $0, into: &out) }
+        return out
+    }
+
+    /// {"source":…,"line":…,"id":…,"lines":…,"removed":[{"line":…,"start":…,"end":…,"rule":…,"detail":…}]}
+    private func appendExplanation(_ verdict: DocumentVerdict, record: DocumentRecord, source: String,
+                                   to out: inout [UInt8]) {
+        out.append("{\"source\":")
+        JSONText.appendString(source, to: &out)
+        if mode.isLineOriented {
+            out.append(",\"record\":")
+            out.appendDecimal(record.line)
+        }
+        if let json = record.json, let id = json.id {
+            out.append(",\"id\":")
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: json.line[id]))
+        }
+        out.append(",\"lines\":")
+        out.appendDecimal(verdict.lineCount)
+        out.append(",\"removed\":[")
+        for (index, removal) in verdict.removals.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            out.append("{\"line\":")
+            out.appendDecimal(removal.line)
+            out.append(",\"start\":")
+            out.appendDecimal(removal.range.lowerBound)
+            out.append(",\"end\":")
+            out.appendDecimal(removal.range.upperBound)
+            out.append(",\"rule\":")
+            JSONText.appendString(removal.rule, to: &out)
+            out.append(",\"detail\":")
+            JSONText.appendString(removal.detail, to: &out)
+            out.append("}")
+        }
+        out.append("]}\n")
+    }
+}
+
+extension CleanWorker {
+    /// A table for people: one header per document, one row per removed line.
+    fileprivate func appendReport(_ verdict: DocumentVerdict, record: DocumentRecord, source: String,
+                                  to out: inout [UInt8]) {
+        out.append("== \(source)")
+        if mode.isLineOriented { out.append(":\(record.line)") }
+        out.append(": \(verdict.lineCount) lines, \(verdict.removals.count) removed\n")
+        for removal in verdict.removals {
+            let line = String(decoding: UnsafeBufferPointer(rebasing: record.text[removal.range]), as: UTF8.self)
+            let excerpt = line.count > 60 ? String(line.prefix(60)) + "…" : line
+            let detail = removal.detail.count > 40 ? String(removal.detail.prefix(40)) + "…" : removal.detail
+            out.append("  line \(removal.line)\t\(removal.rule)\t\(detail)\t| \(excerpt)\n")
+        }
+    }
+}
+
+extension JSONText {
+    static func appendString(_ bytes: [UInt8], to output: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { appendString($0, to: &output) }
+    }
+}
+
+/// Counts line keys per group (worker thread for `learn` and the first pass of `clean`).
+struct LearnWorker: Sendable {
+    let mode: DocumentMode
+    let policy: ErrorPolicy
+
+    struct Result: Sendable {
+        var documents: [(group: String, hashes: [UInt64])] = []
+        var failure: Failure?
+        var skipped = 0
+    }
+
+    func count(_ batch: DocumentBatch) -> Result {
+        var result = Result()
+        forEachDocument(in: batch, mode: mode, policy: policy, { record in
+            guard record.json == nil || record.json?.value != nil else { return nil }
+            let (hashes, bad) = RepetitionTable.lineHashesCheckingUTF8(record.text)
+            if let bad { return bad }
+            result.documents.append((record.group, hashes))
+            return nil
+        }, problem: { problem in
+            if policy == .fail {
+                result.failure = .data("\(batch.source):\(problem.line): \(problem.message) at byte \(problem.byte)")
+                return false
+            }
+            result.skipped += 1
+            return true
+        })
+        return result
+    }
+}

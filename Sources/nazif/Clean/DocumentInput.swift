@@ -1,0 +1,213 @@
+import ArabicText
+import ArgumentParser
+import Glibc
+
+/// How `clean` and `learn` cut their input into documents.
+struct DocumentOptions: ParsableArguments {
+    @Flag(help: "Input is JSON Lines: one object per line; the document is the string field --field.")
+    var jsonl = false
+
+    @Option(help: ArgumentHelp("With --jsonl: the field that holds the document's text.", valueName: "name"))
+    var field: String = "text"
+
+    @Option(name: .customLong("group-by"), help: ArgumentHelp(
+        "With --jsonl: the field whose value groups documents (a site). Default: the host of the 'url' field when there is one, else one group.",
+        valueName: "name"))
+    var groupBy: String?
+
+    @Flag(help: "Plain text: each line is a document (default: each file, or standard input, is one document).")
+    var lines = false
+
+    func validate() throws {
+        if jsonl && lines { throw ValidationError("--jsonl and --lines cannot be used together") }
+        if groupBy != nil && !jsonl { throw ValidationError("--group-by needs --jsonl") }
+        if field.isEmpty { throw ValidationError("--field needs a name") }
+    }
+
+    var mode: DocumentMode {
+        if jsonl { return .jsonl(field: Array(field.utf8), groupBy: groupBy.map { Array($0.utf8) }) }
+        return lines ? .lines : .files
+    }
+}
+
+/// What a document is.
+enum DocumentMode: Sendable {
+    /// Each input is one document.
+    case files
+    /// Each line is a document.
+    case lines
+    /// Each line is a JSON object; the document is the string `field`; the group is the
+    /// string `groupBy`, or the host of `url`.
+    case jsonl(field: [UInt8], groupBy: [UInt8]?)
+
+    var isLineOriented: Bool {
+        if case .files = self { return false }
+        return true
+    }
+}
+
+/// A unit of work: one whole input as a document, or a chunk of line-documents.
+struct DocumentBatch: Sendable {
+    /// The input's name for messages.
+    var source: String
+    var chunk: Chunk
+}
+
+/// Reads the inputs into batches, in order: a whole file at a time for `.files`, chunks of
+/// lines otherwise. `body` returns false to stop.
+func readBatches(paths: [String], displayNames: [String: String] = [:], mode: DocumentMode,
+                 _ body: (DocumentBatch) throws -> Bool) throws {
+    for path in paths {
+        let input = try InputFile.open(path)
+        if let name = displayNames[path] { input.name = name }
+        if mode.isLineOriented {
+            // Lines are never cut: a document is a whole line, however long.
+            let reader = ChunkReader(input: input, lineSplitSize: Int.max / 2)
+            while let chunk = try reader.next() {
+                if try !body(DocumentBatch(source: input.name, chunk: chunk)) { return }
+            }
+        } else {
+            let bytes = try input.readAll()
+            let chunk = Chunk(bytes: bytes, offset: 0, firstLine: 1, startsLine: true, endsLine: true)
+            if try !body(DocumentBatch(source: input.name, chunk: chunk)) { return }
+        }
+    }
+}
+
+/// One document found in a batch.
+struct DocumentRecord {
+    /// The line of the input it starts on (from 1).
+    var line: Int
+    /// The document's text (UTF-8, valid).
+    var text: UnsafeBufferPointer<UInt8>
+    var group: String
+    /// For JSON Lines: the record's line and the range of the field's value in it.
+    var json: (line: UnsafeBufferPointer<UInt8>, value: Range<Int>?, id: Range<Int>?)?
+}
+
+/// Why a record could not be read.
+struct RecordProblem: Sendable {
+    var line: Int
+    var byte: Int
+    var message: String
+    /// Invalid UTF-8 (repairable), as opposed to malformed JSON.
+    var isEncoding: Bool
+}
+
+/// Walks the documents of a batch. `body` processes one document and returns nil, or — when
+/// the document's bytes are not valid UTF-8, which the key computation finds for free — the
+/// offset of the first bad byte without having written anything; the record then goes to
+/// `problem` (which says whether to go on) and, with policy `replace`, comes back repaired.
+/// Malformed JSON goes to `problem` too.
+func forEachDocument(in batch: DocumentBatch, mode: DocumentMode, policy: ErrorPolicy,
+                     _ body: (DocumentRecord) -> Int?,
+                     problem: (RecordProblem) -> Bool) {
+    batch.chunk.bytes.withUnsafeBufferPointer { bytes in
+        switch mode {
+        case .files:
+            _ = withRepair(bytes, policy: policy, { text in
+                body(DocumentRecord(line: 1, text: text, group: "", json: nil)) == nil ? .done : .invalidUTF8
+            }, report: { offset in
+                problem(RecordProblem(line: 1 + LineFilter.countLineBreaks(UnsafeBufferPointer(rebasing: bytes[0..<offset])),
+                                      byte: offset, message: "invalid UTF-8", isEncoding: true))
+            })
+        case .lines, .jsonl:
+            var start = 0
+            var line = batch.chunk.firstLine
+            while start < bytes.count {
+                var end = start
+                if let newline = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) {
+                    end = UnsafeRawPointer(newline) - UnsafeRawPointer(bytes.baseAddress!)
+                } else {
+                    end = bytes.count
+                }
+                var contentEnd = end
+                if contentEnd > start && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+                let lineBytes = UnsafeBufferPointer(rebasing: bytes[start..<contentEnd])
+                let offset = batch.chunk.offset + start
+                let currentLine = line
+                let keepGoing = withRepair(lineBytes, policy: policy, { record in
+                    recordDocument(record, line: currentLine, offset: offset, mode: mode, body, problem: problem)
+                }, report: { bad in
+                    problem(RecordProblem(line: currentLine, byte: offset + bad, message: "invalid UTF-8", isEncoding: true))
+                })
+                if !keepGoing { return }
+                start = end + 1
+                line += 1
+            }
+        }
+    }
+}
+
+/// Runs `attempt` on the bytes; when it finds invalid UTF-8, reports it and, with policy
+/// `replace` (and `report` saying go on), runs it again on a repaired copy. Returns whether to
+/// go on.
+private func withRepair(_ bytes: UnsafeBufferPointer<UInt8>, policy: ErrorPolicy,
+                        _ attempt: (UnsafeBufferPointer<UInt8>) -> AttemptResult,
+                        report: (Int) -> Bool) -> Bool {
+    switch attempt(bytes) {
+    case .done:
+        return true
+    case .stop:
+        return false
+    case .invalidUTF8:
+        // The document's own offset may sit after JSON escapes: find the byte in the raw bytes.
+        let bad = UTF8Validation.firstInvalidOffset(in: bytes) ?? 0
+        guard report(bad), policy == .replace else { return policy != .fail }
+        let (repaired, _) = UTF8Validation.repaired(bytes)
+        return repaired.withUnsafeBufferPointer { fixed in
+            if case .stop = attempt(fixed) { return false }
+            return true
+        }
+    }
+}
+
+enum AttemptResult {
+    case done
+    case stop
+    case invalidUTF8
+}
+
+/// The document of one line (`--lines`, `--jsonl`).
+private func recordDocument(_ lineBytes: UnsafeBufferPointer<UInt8>, line: Int, offset: Int,
+                            mode: DocumentMode, _ body: (DocumentRecord) -> Int?,
+                            problem: (RecordProblem) -> Bool) -> AttemptResult {
+    guard case .jsonl(let field, let groupBy) = mode else {
+        return body(DocumentRecord(line: line, text: lineBytes, group: "", json: nil)) == nil ? .done : .invalidUTF8
+    }
+    if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return .done }  // blank lines between records
+    let scanned: JSONLine
+    do {
+        scanned = try JSONLine(lineBytes, wanted: [field, groupBy ?? urlField, idField])
+    } catch let error as JSONLine.Malformed {
+        return problem(RecordProblem(line: line, byte: offset + error.offset,
+                                     message: "malformed JSON: \(error.message)", isEncoding: false)) ? .done : .stop
+    } catch {
+        return problem(RecordProblem(line: line, byte: offset, message: "malformed JSON", isEncoding: false)) ? .done : .stop
+    }
+    var group = ""
+    if let groupBy {
+        group = scanned.string(groupBy).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    } else if let url = scanned.string(urlField) {
+        group = urlHost(url) ?? ""
+    }
+    guard let value = scanned.fields[field], lineBytes[value.lowerBound] == UInt8(ascii: "\"") else {
+        // No such string field: the record passes through unchanged (once its bytes are checked).
+        if UTF8Validation.firstInvalidOffset(in: lineBytes) != nil { return .invalidUTF8 }
+        let record = DocumentRecord(line: line, text: UnsafeBufferPointer(start: nil, count: 0), group: group,
+                                    json: (lineBytes, nil, scanned.fields[idField]))
+        return body(record) == nil ? .done : .invalidUTF8
+    }
+    // The bytes around the field are checked here; the field's own bytes by the key computation.
+    if UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: lineBytes[..<value.lowerBound])) != nil
+        || UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: lineBytes[value.upperBound...])) != nil {
+        return .invalidUTF8
+    }
+    let decoded = JSONLine.decodeString(UnsafeBufferPointer(rebasing: lineBytes[(value.lowerBound + 1)..<(value.upperBound - 1)]))
+    return decoded.withUnsafeBufferPointer { text in
+        body(DocumentRecord(line: line, text: text, group: group, json: (lineBytes, value, scanned.fields[idField])))
+    } == nil ? .done : .invalidUTF8
+}
+
+let urlField = Array("url".utf8)
+let idField = Array("id".utf8)

@@ -1,0 +1,76 @@
+import Boilerplate
+import Glibc
+
+/// Counts a repetition table over the inputs in parallel (`nazif learn`, and the first pass of
+/// `nazif clean` without `--table`).
+func learnTable(paths: [String], displayNames: [String: String] = [:], mode: DocumentMode,
+                policy: ErrorPolicy, threads: Int) throws -> (table: RepetitionTable, skipped: Int) {
+    var table = RepetitionTable()
+    var failure: Failure? = nil
+    var skipped = 0
+    let worker = LearnWorker(mode: mode, policy: policy)
+    let pipeline = OrderedPipeline<LearnWorker.Result>(threads: threads) { result in
+        for document in result.documents { table.add(lineHashes: document.hashes, group: document.group) }
+        skipped += result.skipped
+        if let problem = result.failure {
+            failure = problem
+            return false
+        }
+        return true
+    }
+    do {
+        try readBatches(paths: paths, displayNames: displayNames, mode: mode) { batch in
+            pipeline.submit { worker.count(batch) }
+            return !pipeline.isStopped
+        }
+    } catch {
+        pipeline.finish()
+        throw error
+    }
+    pipeline.finish()
+    if let failure { throw failure }
+    return (table, skipped)
+}
+
+/// Standard input copied to a temporary file, so a second pass can read it again. Removed when
+/// released.
+final class SpooledInput {
+    let path: String
+
+    init() throws {
+        var template = Array("\(ProcessEnvironment.temporaryDirectory)/nazif-stdin-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw Failure.io("cannot create a temporary file for standard input: \(Failure.describeErrno())")
+        }
+        path = String(cString: template)
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure.io("<stdin>: read failed: \(Failure.describeErrno())")
+            }
+            if count == 0 { break }
+            var written = 0
+            while written < count {
+                let result = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, count - written) }
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure.io("cannot spool standard input: \(Failure.describeErrno())")
+                }
+                written += result
+            }
+        }
+    }
+
+    deinit { unlink(path) }
+}
+
+enum ProcessEnvironment {
+    static var temporaryDirectory: String {
+        if let value = getenv("TMPDIR"), value.pointee != 0 { return String(cString: value) }
+        return "/tmp"
+    }
+}

@@ -1,0 +1,168 @@
+import ArabicText
+import ArgumentParser
+import Boilerplate
+
+/// `nazif clean`: remove boilerplate from articles, with every removal explained.
+struct CleanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clean",
+        abstract: "Remove boilerplate from scraped Arabic articles, line by line, and say why.",
+        discussion: """
+            Documents: each file (or standard input) is one; with --lines each line is one; with \
+            --jsonl each line is a JSON object whose --field is the document (every other field \
+            passes through byte for byte). Kept lines are written byte for byte.
+            Lines repeated across many documents of a site are found with a repetition table: \
+            --table FILE (from `nazif learn`), or, without it, a first pass over the same input \
+            (standard input is kept in a temporary file for it). --no-templates skips this.
+            """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var documents: DocumentOptions
+
+    @Option(help: ArgumentHelp("A repetition table from `nazif learn` or `nazif merge`.", valueName: "file"))
+    var table: String?
+
+    @Flag(name: .customLong("no-templates"), help: "Do not look for lines repeated across documents.")
+    var noTemplates = false
+
+    @Option(name: .customLong("min-count"), help: ArgumentHelp(
+        "A line is a site template from this many documents of its group up (default 3: a paragraph published twice stays).",
+        valueName: "n"))
+    var minimumCount = TemplateThresholds().minimumDocuments
+
+    @Option(name: .customLong("min-share"), help: ArgumentHelp(
+        "…and from this share of the group's documents up (default 0).", valueName: "fraction"))
+    var minimumShare = TemplateThresholds().minimumShare
+
+    @Option(help: ArgumentHelp("More markers, in the lexicon format (repeatable). See Sources/Boilerplate/Data/lexicon.tsv.",
+                               valueName: "file"))
+    var lexicon: [String] = []
+
+    @Flag(help: "Write one JSON line per document to standard error: each removed line, its byte range, rule and reason.")
+    var explain = false
+
+    @Option(name: .customLong("explain-file"), help: ArgumentHelp("Write the explanations to this file instead.", valueName: "file"))
+    var explainFile: String?
+
+    @Option(name: .customLong("explain-format"), help: ArgumentHelp(
+        "json (one object per document, for programs) or text (a table for people).", valueName: "json|text"))
+    var explainFormat: ExplainFormat = .json
+
+    @Flag(help: "Print per-rule totals on standard error.")
+    var stats = false
+
+    @Option(help: ArgumentHelp("Normalize the kept lines with this profile.", valueName: "display|search|key"))
+    var normalize: NormalizationProfile?
+
+    func validate() throws {
+        if minimumCount < 1 { throw ValidationError("--min-count must be at least 1") }
+        if !(0...1).contains(minimumShare) { throw ValidationError("--min-share must be between 0 and 1") }
+        if table != nil && noTemplates { throw ValidationError("--table and --no-templates contradict each other") }
+    }
+
+    func run() throws {
+        try runReportingFailures("clean") { try clean() }
+    }
+
+    private func clean() throws {
+        var paths = input.paths
+        try InputFile.checkReadable(paths + lexicon + (table.map { [$0] } ?? []))
+        let mode = documents.mode
+
+        var options = CleanerOptions()
+        options.templates.minimumDocuments = minimumCount
+        options.templates.minimumShare = minimumShare
+        for path in lexicon {
+            let text = String(decoding: try InputFile.open(path).readAll(), as: UTF8.self)
+            do {
+                options.lexicon.add(try Lexicon(parsing: text))
+            } catch {
+                throw Failure.data("\(path): \(error)")
+            }
+        }
+
+        // The repetition table: given, or counted in a first pass.
+        var repetitions: RepetitionTable? = nil
+        var spooled: SpooledInput? = nil
+        var displayNames: [String: String] = [:]
+        if let table {
+            repetitions = try loadTable(table)
+        } else if !noTemplates && (mode.isLineOriented || paths.count > 1) {
+            if paths.contains(InputFile.standardInput) {
+                let spool = try SpooledInput()
+                spooled = spool
+                paths = paths.map { $0 == InputFile.standardInput ? spool.path : $0 }
+                displayNames[spool.path] = "<stdin>"
+            }
+            repetitions = try learnTable(paths: paths, displayNames: displayNames, mode: mode,
+                                         policy: input.onError, threads: input.threadCount).table
+        }
+        defer { _ = spooled }
+
+        let cleaner = Cleaner(options: options, table: repetitions)
+        let worker = CleanWorker(cleaner: cleaner, mode: mode, policy: input.onError,
+                                 explain: (explain || explainFile != nil) ? explainFormat : nil,
+                                 normalizer: normalize.map { ArabicNormalizer(profile: $0) })
+        let sink = try OutputSink.make(path: input.output)
+        let explainSink = try explainFile.map { try OutputSink.atomicFile($0) } ?? (explain ? OutputSink.standardError() : nil)
+        var totals = CleanStats()
+        var failure: Failure? = nil
+        let progress = Progress(command: "clean")
+        let pipeline = OrderedPipeline<CleanBatchResult>(threads: input.threadCount) { result in
+            do {
+                try sink.write(result.output)
+                if let explainSink { try explainSink.write(result.explain) }
+            } catch {
+                failure = error as? Failure ?? .io("\(error)")
+                return false
+            }
+            totals.add(result.stats)
+            progress.advance(by: result.output.count)
+            if let problem = result.failure {
+                failure = problem
+                return false
+            }
+            return !sink.isClosed
+        }
+        do {
+            try readBatches(paths: paths, displayNames: displayNames, mode: mode) { batch in
+                pipeline.submit { worker.clean(batch) }
+                return !pipeline.isStopped
+            }
+        } catch {
+            pipeline.finish()
+            throw error
+        }
+        pipeline.finish()
+        progress.clear()
+        if let failure {
+            sink.discard()
+            explainSink?.discard()
+            throw failure
+        }
+        try sink.commit()
+        try explainSink?.commit()
+        if totals.skippedRecords > 0 {
+            reportError("nazif clean: skipped \(totals.skippedRecords) bad record(s)")
+        }
+        if totals.repairedRecords > 0 {
+            reportError("nazif clean: replaced invalid UTF-8 with U+FFFD in \(totals.repairedRecords) record(s)")
+        }
+        if stats { reportError(totals.report) }
+    }
+}
+
+/// Reads a table file: missing → 66, not a table or corrupt → 65.
+func loadTable(_ path: String) throws -> RepetitionTable {
+    let bytes = try InputFile.open(path).readAll()
+    do {
+        return try RepetitionTable(serialized: bytes)
+    } catch {
+        throw Failure.data("\(path): \(error)")
+    }
+}
+
+/// How `--explain` writes.
+enum ExplainFormat: String, ExpressibleByArgument, Sendable {
+    case json, text
+}

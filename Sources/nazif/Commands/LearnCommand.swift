@@ -1,0 +1,68 @@
+import ArgumentParser
+import Boilerplate
+
+/// `nazif learn`: count, per site, in how many documents each line occurs.
+struct LearnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "learn",
+        abstract: "Count in how many documents of each site every line occurs, into a table file.",
+        discussion: """
+            Groups: --group-by FIELD (JSON Lines), else the host of the 'url' field, else one \
+            group. Lines are compared on their key form (digits as 0, punctuation ignored), so \
+            template lines that differ only in numbers meet. The table (12 bytes per distinct \
+            line and group) feeds `nazif clean --table`; tables of shards add up with `nazif merge`.
+            """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var documents: DocumentOptions
+
+    func validate() throws {
+        if input.output == nil { throw ValidationError("give the table file with -o FILE") }
+    }
+
+    func run() throws {
+        try runReportingFailures("learn") {
+            try InputFile.checkReadable(input.paths)
+            let (table, skipped) = try learnTable(paths: input.paths, mode: documents.mode,
+                                                  policy: input.onError, threads: input.threadCount)
+            let sink = try OutputSink.make(path: input.output)
+            try sink.write(table.serialized())
+            try sink.commit()
+            let groups = table.groups.values
+            reportError("nazif learn: \(groups.reduce(0) { $0 + $1.documents }) documents in \(groups.count) group(s), "
+                        + "\(groups.reduce(0) { $0 + $1.distinctLines }) distinct lines"
+                        + (skipped > 0 ? ", \(skipped) bad record(s) skipped" : ""))
+        }
+    }
+}
+
+/// `nazif merge`: add tables counted apart.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Add repetition tables counted on different shards into one.")
+
+    @Argument(help: ArgumentHelp("The tables to add.", valueName: "table"))
+    var tables: [String]
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The merged table.", valueName: "file"))
+    var output: String
+
+    func validate() throws {
+        if tables.isEmpty { throw ValidationError("give at least one table") }
+    }
+
+    func run() throws {
+        try runReportingFailures("merge") {
+            try InputFile.checkReadable(tables)
+            var total = RepetitionTable()
+            for path in tables { total.merge(try loadTable(path)) }
+            let sink = try OutputSink.atomicFile(output)
+            try sink.write(total.serialized())
+            try sink.commit()
+            let groups = total.groups.values
+            reportError("nazif merge: \(tables.count) tables, \(groups.reduce(0) { $0 + $1.documents }) documents in "
+                        + "\(groups.count) group(s), \(groups.reduce(0) { $0 + $1.distinctLines }) distinct lines")
+        }
+    }
+}

@@ -1,0 +1,285 @@
+import Glibc
+
+/// A JSON object on one line, scanned without building it: the byte range of one string field
+/// (to splice a new value in, leaving every other byte as it was), and the string values of a
+/// few fields read along the way. The whole line is validated (RFC 8259 structure, strings,
+/// numbers, literals); a malformed line is reported with the byte where it goes wrong.
+struct JSONLine {
+    /// Where the line breaks the grammar, and what was expected.
+    struct Malformed: Error {
+        let offset: Int
+        let message: String
+    }
+
+    /// The requested fields' raw value ranges (the whole JSON value, quotes included).
+    var fields: [[UInt8]: Range<Int>] = [:]
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+
+    /// Scans `bytes` (one line, without its line break); records the value ranges of `wanted`
+    /// top-level fields.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, wanted: [[UInt8]]) throws(Malformed) {
+        self.bytes = bytes
+        skipSpace()
+        try expect(UInt8(ascii: "{"), "a JSON object ('{')")
+        skipSpace()
+        if peek() == UInt8(ascii: "}") {
+            index += 1
+        } else {
+            while true {
+                skipSpace()
+                guard peek() == UInt8(ascii: "\"") else { throw fail("a field name in quotes") }
+                let keyRange = try skipString()
+                skipSpace()
+                try expect(UInt8(ascii: ":"), "':' after a field name")
+                skipSpace()
+                let valueStart = index
+                try skipValue(depth: 0)
+                let key = Self.decodeString(UnsafeBufferPointer(rebasing: bytes[keyRange]))
+                if wanted.contains(key) && fields[key] == nil { fields[key] = valueStart..<index }
+                skipSpace()
+                if peek() == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                try expect(UInt8(ascii: "}"), "',' or '}' after a value")
+                break
+            }
+        }
+        skipSpace()
+        if index < bytes.count { throw fail("the end of the line after the object") }
+    }
+
+    /// The decoded string value of a field, or nil when absent or not a string.
+    func string(_ field: [UInt8]) -> [UInt8]? {
+        guard let range = fields[field], bytes[range.lowerBound] == UInt8(ascii: "\"") else { return nil }
+        return Self.decodeString(UnsafeBufferPointer(rebasing: bytes[(range.lowerBound + 1)..<(range.upperBound - 1)]))
+    }
+
+    // MARK: - Scanning
+
+    private func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private func fail(_ expected: String) -> Malformed {
+        Malformed(offset: index, message: index < bytes.count ? "expected \(expected)" : "the line ends early, expected \(expected)")
+    }
+
+    private mutating func skipSpace() {
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D || bytes[index] == 0x0A {
+            index += 1
+        }
+    }
+
+    private mutating func expect(_ byte: UInt8, _ what: String) throws(Malformed) {
+        guard peek() == byte else { throw fail(what) }
+        index += 1
+    }
+
+    /// Skips a string; returns the range of its contents (between the quotes).
+    private mutating func skipString() throws(Malformed) -> Range<Int> {
+        index += 1
+        let start = index
+        while index < bytes.count {
+            // Plain bytes (not '"', '\\' or a control character) in eight-byte steps: a byte is
+            // plain when it is ≥ 0x20 and differs from both.
+            while index + 8 <= bytes.count {
+                // SAFETY: an unaligned load of bytes index..<index+8, inside the buffer.
+                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+                let hasZero = { (value: UInt64) in (value &- ones) & ~value & highs }
+                // Bytes < 0x20: (word - 0x20…) borrows into the high bit of bytes that were < 0x20
+                // and had it clear.
+                let control = (word &- ones &* 0x20) & ~word & highs
+                if hasZero(quote) | hasZero(backslash) | control != 0 { break }
+                index += 8
+            }
+            guard index < bytes.count else { break }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return start..<(index - 1)
+            }
+            if byte == UInt8(ascii: "\\") {
+                guard index + 1 < bytes.count else { throw fail("an escape after '\\'") }
+                let escaped = bytes[index + 1]
+                switch escaped {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                     UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    index += 2
+                case UInt8(ascii: "u"):
+                    guard index + 5 < bytes.count,
+                          (2...5).allSatisfy({ Self.hexValue(bytes[index + $0]) != nil }) else {
+                        index += 1
+                        throw fail("four hex digits after '\\u'")
+                    }
+                    index += 6
+                default:
+                    index += 1
+                    throw fail("a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)")
+                }
+                continue
+            }
+            if byte < 0x20 { throw fail("no control characters inside a string") }
+            index += 1
+        }
+        throw fail("'\"' to close the string")
+    }
+
+    private mutating func skipValue(depth: Int) throws(Malformed) {
+        guard depth < 512 else { throw fail("less deeply nested values") }
+        guard let byte = peek() else { throw fail("a value") }
+        switch byte {
+        case UInt8(ascii: "\""):
+            _ = try skipString()
+        case UInt8(ascii: "{"):
+            index += 1
+            skipSpace()
+            if peek() == UInt8(ascii: "}") { index += 1; return }
+            while true {
+                skipSpace()
+                guard peek() == UInt8(ascii: "\"") else { throw fail("a field name in quotes") }
+                _ = try skipString()
+                skipSpace()
+                try expect(UInt8(ascii: ":"), "':' after a field name")
+                skipSpace()
+                try skipValue(depth: depth + 1)
+                skipSpace()
+                if peek() == UInt8(ascii: ",") { index += 1; continue }
+                try expect(UInt8(ascii: "}"), "',' or '}'")
+                return
+            }
+        case UInt8(ascii: "["):
+            index += 1
+            skipSpace()
+            if peek() == UInt8(ascii: "]") { index += 1; return }
+            while true {
+                skipSpace()
+                try skipValue(depth: depth + 1)
+                skipSpace()
+                if peek() == UInt8(ascii: ",") { index += 1; continue }
+                try expect(UInt8(ascii: "]"), "',' or ']'")
+                return
+            }
+        case UInt8(ascii: "t"): try skipLiteral("true")
+        case UInt8(ascii: "f"): try skipLiteral("false")
+        case UInt8(ascii: "n"): try skipLiteral("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            try skipNumber()
+        default:
+            throw fail("a value (string, number, object, array, true, false or null)")
+        }
+    }
+
+    private mutating func skipLiteral(_ literal: StaticString) throws(Malformed) {
+        let count = literal.utf8CodeUnitCount
+        guard index + count <= bytes.count,
+              (0..<count).allSatisfy({ bytes[index + $0] == literal.utf8Start[$0] }) else {
+            throw fail("'\(literal)'")
+        }
+        index += count
+    }
+
+    private mutating func skipNumber() throws(Malformed) {
+        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        if peek() == UInt8(ascii: "-") { index += 1 }
+        guard let first = peek(), isDigit(first) else { throw fail("a digit") }
+        if first == 0x30 { index += 1 } else { while let byte = peek(), isDigit(byte) { index += 1 } }
+        if peek() == UInt8(ascii: ".") {
+            index += 1
+            guard let byte = peek(), isDigit(byte) else { throw fail("a digit after '.'") }
+            while let byte = peek(), isDigit(byte) { index += 1 }
+        }
+        if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+            index += 1
+            if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { index += 1 }
+            guard let byte = peek(), isDigit(byte) else { throw fail("a digit in the exponent") }
+            while let byte = peek(), isDigit(byte) { index += 1 }
+        }
+    }
+
+    // MARK: - Decoding
+
+    static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case 0x30...0x39: return UInt32(byte - 0x30)
+        case 0x41...0x46: return UInt32(byte - 0x41 + 10)
+        case 0x61...0x66: return UInt32(byte - 0x61 + 10)
+        default: return nil
+        }
+    }
+
+    /// The UTF-8 bytes of a JSON string's contents (already validated by the scanner). A lone
+    /// surrogate escape becomes U+FFFD.
+    static func decodeString(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard let base = raw.baseAddress, memchr(base, 0x5C, raw.count) != nil else { return Array(raw) }
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var index = 0
+        func hex4(_ at: Int) -> UInt32 {
+            (0..<4).reduce(UInt32(0)) { $0 << 4 | (hexValue(raw[at + $1]) ?? 0) }
+        }
+        while index < raw.count {
+            // Copy the run up to the next backslash in one go.
+            let run = memchr(base + index, 0x5C, raw.count - index)
+            let runEnd = run.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? raw.count
+            if runEnd > index {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[index..<runEnd]))
+                index = runEnd
+                continue
+            }
+            guard index + 1 < raw.count else {
+                out.append(raw[index])
+                index += 1
+                continue
+            }
+            let escaped = raw[index + 1]
+            index += 2
+            switch escaped {
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "u"):
+                guard index + 4 <= raw.count else { break }
+                var scalar = hex4(index)
+                index += 4
+                if (0xD800...0xDBFF).contains(scalar) {
+                    if index + 6 <= raw.count, raw[index] == UInt8(ascii: "\\"), raw[index + 1] == UInt8(ascii: "u") {
+                        let low = hex4(index + 2)
+                        if (0xDC00...0xDFFF).contains(low) {
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                            index += 6
+                        } else {
+                            scalar = 0xFFFD
+                        }
+                    } else {
+                        scalar = 0xFFFD
+                    }
+                } else if (0xDC00...0xDFFF).contains(scalar) {
+                    scalar = 0xFFFD
+                }
+                out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
+            default: out.append(escaped)
+            }
+        }
+        return out
+    }
+}
+
+/// The host of a URL ("https://www.okaz.com.sa/article/1" → "okaz.com.sa"), lowercased, "www."
+/// dropped; nil when there is none.
+func urlHost(_ url: [UInt8]) -> String? {
+    var start = 0
+    if let scheme = url.firstRange(of: Array("://".utf8)) { start = scheme.upperBound }
+    var end = start
+    while end < url.count, url[end] != UInt8(ascii: "/"), url[end] != UInt8(ascii: "?"),
+          url[end] != UInt8(ascii: "#"), url[end] != UInt8(ascii: ":") { end += 1 }
+    guard end > start else { return nil }
+    var host = String(decoding: url[start..<end], as: UTF8.self).lowercased()
+    if let at = host.lastIndex(of: "@") { host = String(host[host.index(after: at)...]) }
+    if host.hasPrefix("www.") { host.removeFirst(4) }
+    return host.isEmpty ? nil : host
+}

@@ -1,0 +1,84 @@
+import Testing
+@testable import Boilerplate
+
+extension KeyHash {
+    static func lineHashOf(_ key: String) -> UInt64 {
+        var key = key
+        return key.withUTF8 { lineHash($0) }
+    }
+}
+
+@Suite struct RepetitionTableTests {
+    static func table(_ documents: [(String, String)]) -> RepetitionTable {
+        var table = RepetitionTable()
+        for (group, text) in documents { table.add(lineHashes: RepetitionTable.lineHashes(of: text), group: group) }
+        return table
+    }
+
+    @Test func countsDocumentsNotOccurrences() throws {
+        let table = Self.table([("a", "سطر\nسطر\nآخر\n"), ("a", "سطر\n"), ("b", "سطر\n")])
+        let group = try #require(table.group(named: "a"))
+        #expect(group.documents == 2)
+        #expect(table.count(of: KeyHash.lineHashOf("سطر"), in: group) == 2)
+        #expect(table.count(of: KeyHash.lineHashOf("اخر"), in: group) == 1)
+        #expect(table.group(named: "b")?.documents == 1)
+    }
+
+    /// SMS codes and dates differ only in digits: one key.
+    @Test func linesDifferingInDigitsShareAKey() {
+        #expect(RepetitionTable.lineHashes(of: "تبدأ بالرمز (165) ثم مسافة") == RepetitionTable.lineHashes(of: "تبدأ بالرمز (3) ثم مسافة"))
+        #expect(RepetitionTable.lineHashes(of: "عام ٢٠٢٤") == RepetitionTable.lineHashes(of: "عام 1999"))
+    }
+
+    @Test func fileRoundTrips() throws {
+        let table = Self.table([("okaz.com.sa", "سطر\nآخر\n"), ("okaz.com.sa", "سطر\n"), ("", "ثالث\n")])
+        let bytes = table.serialized()
+        let back = try RepetitionTable(serialized: bytes)
+        #expect(back.serialized() == bytes)
+        #expect(back.group(named: "okaz.com.sa")?.documents == 2)
+        #expect(back.count(of: KeyHash.lineHashOf("سطر"), in: back.group(named: "okaz.com.sa")!) == 2)
+        // 12 bytes per distinct line and group, plus headers.
+        #expect(bytes.count == 24 + (4 + 11 + 16 + 2 * 12) + (4 + 0 + 16 + 12) + 8)
+    }
+
+    @Test func mergingAddsUp() throws {
+        let a = [("s", "سطر\nآخر\n"), ("s", "سطر\n")], b = [("s", "سطر\n"), ("t", "سطر\n")]
+        var merged = Self.table(a)
+        merged.merge(Self.table(b))
+        #expect(merged.serialized() == Self.table(a + b).serialized())
+    }
+
+    @Test func corruptFilesAreRefused() {
+        let good = Self.table([("s", "سطر\n")]).serialized()
+        func refuse(_ bytes: [UInt8], _ expected: TableFileError) {
+            #expect(throws: expected) { _ = try RepetitionTable(serialized: bytes) }
+        }
+        refuse(Array("hello world, not a table at all".utf8), .notATable)
+        refuse([], .notATable)
+        var flipped = good
+        flipped[30] ^= 0xFF
+        refuse(flipped, .checksumMismatch)
+        refuse(Array(good.prefix(20)), .truncated)
+        var version = good
+        version[8] = 9
+        refuse(version, .unsupportedVersion(9))
+    }
+
+    /// A line in three or more documents of its site is template; in two it is not.
+    @Test func templatesNeedThreeDocuments() {
+        let footer = "يمكنكم متابعة الكاتب عبر صفحته الشخصية في الموقع"
+        let topics = ["الاقتصاد", "الرياضة", "السياسة", "الصحة", "التعليم"]
+        func documents(_ withFooter: Int) -> [String] {
+            (0..<5).map { index in
+                "مقال عن \(topics[index]) مختلف تماما عن غيره من المقالات.\n" + (index < withFooter ? footer + "\n" : "")
+            }
+        }
+        for (count, removed) in [(2, false), (3, true), (5, true)] {
+            let texts = documents(count)
+            let table = Self.table(texts.map { ("site", $0) })
+            let cleaner = Cleaner(table: table)
+            let result = cleaner.clean(texts[0], group: "site")
+            #expect(result.removals.contains { $0.rule == "template.site" } == removed, "footer in \(count) documents")
+        }
+    }
+}

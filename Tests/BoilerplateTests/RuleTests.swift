@@ -1,0 +1,117 @@
+import Testing
+@testable import Boilerplate
+
+/// Each rule on small documents: the lines it must remove (with its name) and the look-alike
+/// lines it must keep. Rows are numbered; a regression adds a row.
+@Suite struct RuleTests {
+    struct Case: CustomStringConvertible, Sendable {
+        let number: Int
+        let name: String
+        let document: String
+        /// Line number → rule, for every removed line.
+        let removed: [Int: String]
+        var description: String { "#\(number) \(name)" }
+    }
+
+    static let prose = "وقال المتحدث باسم الوزارة في بيان رسمي إن المحادثات ستستمر خلال الأسابيع المقبلة، وإن الجانبين اتفقا على مواصلة العمل."
+    static let prose2 = "وأضاف أن الاجتماع المقبل سيعقد في العاصمة خلال الشهر القادم بحضور جميع الأطراف المعنية بالملف."
+    static let prose3 = "وأشارت التقارير إلى أن الوفد سيزور عدة مدن قبل أن يعود إلى بلاده في نهاية الأسبوع المقبل."
+
+    static let cases: [Case] = [
+        Case(number: 1, name: "source label", document: "\(prose)\nالمصدر: الوطن\n", removed: [2: "marker.source"]),
+        Case(number: 2, name: "a sentence that starts like a label stays",
+             document: "\(prose)\nالمصدر الرئيسي للطاقة في البلاد هو النفط والغاز منذ عقود طويلة.\n", removed: [:]),
+        Case(number: 3, name: "read-also heading alone removes the rest",
+             document: "\(prose)\nإقرأ أيضاً:\n\n\(prose)\nعنوان آخر\n", removed: [2: "marker.read-also", 4: "marker.read-also", 5: "marker.read-also"]),
+        Case(number: 4, name: "read-also glued to a headline removes only its line",
+             document: "\(prose)\nاقرأ أيضاًأمير الكويت: نؤكد ضرورة قيام الدولة\n\(prose2)\n", removed: [2: "marker.read-also"]),
+        Case(number: 5, name: "spelling variants of one marker meet",
+             document: "\(prose)\nاقرأ أيضًا: عنوان\n\(prose2)\nاقرأ ايضا: عنوان\n\(prose3)\n", removed: [2: "marker.read-also", 4: "marker.read-also"]),
+        Case(number: 6, name: "related list stops at prose",
+             document: "\(prose)\nمقالات ذات صلة\n• عنوان أول\n\n• عنوان ثان\nعنوان ثالث بلا نقطة\n\(prose2)\n",
+             removed: [2: "marker.related", 3: "marker.related", 5: "marker.related", 6: "marker.related"]),
+        Case(number: 7, name: "widgets", document: "Spread the love\n\(prose)\nأضف تعليق\nShare\n",
+             removed: [1: "marker.share", 3: "marker.comment", 4: "marker.share"]),
+        Case(number: 8, name: "keyword spam",
+             document: "\(prose)\nسياسة اقتصاد رياضة سياسة اقتصاد رياضة سياسة اقتصاد رياضة سياسة دولية سياسة دولية سياسة\n",
+             removed: [2: "spam.keywords"]),
+        Case(number: 9, name: "a long list of different names stays",
+             document: "\(prose)\nأحمد محمد علي حسن سعيد خالد عمر يوسف إبراهيم سالم فهد ناصر\n", removed: [:]),
+        Case(number: 10, name: "glued headlines",
+             document: "\(prose)\nزيلينسكي يدعو الولايات المتحدة إلى تعزيز العقوبات على روسيازيلينسكي: أوكرانيا مستعدة لوقف إطلاق النار مشاكلزيلينسكي: لا يمكن غض الطرف عن الهجمات يوميازيلينسكي: الجيش الروسي يشن هجوما على أوكرانيا\n",
+             removed: [2: "headlines.glued"]),
+        Case(number: 11, name: "a paragraph with one glued word stays",
+             document: "كوريا الشمالية تمتلك مجموعة من الأسلحة أسلحة نووية قويةبما في ذلك الصواريخ الباليستية العابرة للقارات التي يصل مداها إلى 15000 كيلومتر.\n",
+             removed: [:]),
+        Case(number: 12, name: "duplicate paragraph keeps the first",
+             document: "\(prose)\n\nشيء آخر\n\n\(prose)\n", removed: [5: "duplicate.paragraph"]),
+        Case(number: 13, name: "a short line repeated stays",
+             document: "2- شهادة تصنيف مهني\n\(prose)\n2- شهادة تصنيف مهني\n", removed: [:]),
+        Case(number: 14, name: "separators",
+             document: "\(prose)\n***\nوأضاف أن الاجتماع المقبل سيعقد في العاصمة خلال الشهر القادم بحضور جميع الأطراف المعنية.\n", removed: [2: "separator"]),
+        Case(number: 15, name: "site header and byline at the top",
+             document: "الموقع الرسمي | القاهرة الاخبارية\nعنوان المقال عن الزيارة المرتقبة\nالقاهرة الإخبارية - مازن إسلام\n\(prose)\n",
+             removed: [1: "header.site", 3: "byline"]),
+        Case(number: 16, name: "a title with a headline tag stays",
+             document: "روسيا تستهدف اجتماعاً لكبار العسكريين |فيديو\n\(prose)\n", removed: [:]),
+        Case(number: 17, name: "menus, link rows, copyright",
+             document: "الرئيسية\nفيديو\nالعالم\nرياضة\n\(prose)\nشروط الخدمة | بيان الخصوصية | من نحن\n© 2013 CNN. All Rights Reserved.\n",
+             removed: [1: "navigation.menu", 2: "navigation.menu", 3: "navigation.menu", 4: "navigation.menu",
+                       6: "navigation.links", 7: "footer.copyright"]),
+        Case(number: 18, name: "three short subheadings in a row stay",
+             document: "\(prose)\nأولا\n\(prose2)\nثانيا\n\(prose3)\n", removed: [:]),
+        Case(number: 19, name: "contact footers",
+             document: "\(prose)\n\(prose2)\nm.althaidy@asharqalawsat.com\nتويتر @aljamili\n88591 - Stc\nللتواصل أرسل sms إلى 88548 الاتصالات\n",
+             removed: [3: "footer.contact", 4: "footer.contact", 5: "footer.contact", 6: "marker.contact"]),
+        Case(number: 20, name: "an e-mail address inside prose stays",
+             document: "وللاستفسار يمكن مراسلة الهيئة على العنوان NPC.Drug@sfda.gov.sa خلال أوقات الدوام الرسمي في أيام الأسبوع.\n",
+             removed: [:]),
+        Case(number: 21, name: "syndication notes",
+             document: "\(prose)\n* خدمة «نيويورك تايمز»\n\(prose2)\n* خدمة «لوموند»\n",
+             removed: [2: "marker.syndication", 4: "footer.syndication"]),
+        Case(number: 22, name: "author's title footnote",
+             document: "\(prose)\n\(prose2)\n* وكيل وزارة الخارجية للعلاقات الثنائية\n", removed: [3: "footer.note"]),
+        Case(number: 23, name: "promotional paragraph",
+             document: "\(prose)\nقم بتوسيع آفاقك مع الصحافة البريطانية الحائزة على جوائز. جرب The Telegraph مجانًا لمدة شهر واحد ثم استمتع بسنة واحدة مقابل 9 دولارات فقط مع عرضنا الحصري.\n",
+             removed: [2: "promo"]),
+        Case(number: 24, name: "tags without a colon only as the last line",
+             document: "سمات الشخصية القيادية\n\(prose)\nسمات الدمام تحرش عصا فتاة\n", removed: [3: "marker.tags"]),
+        Case(number: 25, name: "timestamp",
+             document: "عنوان دمشقالأربعاء، 28 آب 2013، آخر تحديث 14:00 (GMT+0400)\n\(prose)\n", removed: [1: "header.timestamp"]),
+        Case(number: 26, name: "an empty document", document: "", removed: [:]),
+        Case(number: 27, name: "blank lines only", document: "\n \n\u{00A0}\n", removed: [:]),
+    ]
+
+    @Test(arguments: cases)
+    func rule(_ testCase: Case) {
+        let result = Cleaner().clean(testCase.document)
+        let got = Dictionary(uniqueKeysWithValues: result.removals.map { ($0.line, $0.rule) })
+        #expect(got == testCase.removed)
+    }
+
+    @Test func rulesCanBeDisabled() {
+        var options = CleanerOptions()
+        options.disabledRules = ["marker.source"]
+        #expect(Cleaner(options: options).clean("\(Self.prose)\nالمصدر: الوطن\n").removals.isEmpty)
+    }
+
+    @Test func keptLinesAreByteForByte() {
+        let document = "  \(Self.prose)\u{200F}  \r\nالمصدر: الوطن\r\n"
+        let result = Cleaner().clean(document)
+        #expect(result.cleanedText == "  \(Self.prose)\u{200F}  \r\n")
+    }
+
+    @Test func documentWithoutFinalLineBreakEndsWithout() {
+        #expect(Cleaner().clean("\(Self.prose)\nأضف تعليق\n\(Self.prose) تابع").cleanedText == "\(Self.prose)\n\(Self.prose) تابع")
+    }
+
+    /// Removals report their line numbers and byte ranges in the document.
+    @Test func removalsPointAtTheirBytes() {
+        let document = "\(Self.prose)\n\nالمصدر: الوطن\n"
+        let removal = try! #require(Cleaner().clean(document).removals.first)
+        #expect(removal.line == 3)
+        let bytes = Array(document.utf8)
+        #expect(String(decoding: bytes[removal.range], as: UTF8.self) == "المصدر: الوطن")
+        #expect(removal.detail == "المصدر")
+    }
+}
