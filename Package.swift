@@ -28,7 +28,9 @@ let package = Package(
         .target(
             name: "ArabicText",
             dependencies: ["CArabicICU"],
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+            exclude: ["Data"],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")],
+            plugins: ["EmbedResources"]
         ),
         .target(
             name: "Boilerplate",

@@ -3,7 +3,7 @@
 // Side-by-side comparison with other tools lives in compare/ (`make compare`).
 import PackageDescription
 
-let suites = ["Normalization", "Tokenization"]
+let suites = ["Normalization", "Tokenization", "Boilerplate", "Names"]
 
 let package = Package(
     name: "NazifBenchmarks",

@@ -78,10 +78,8 @@ struct LineTable {
         keys.withUnsafeBufferPointer { keyBytes in
             while lineStart < text.count || (lineStart == 0 && text.count == 0) {
                 guard text.count > 0 else { break }
-                var lineEnd = lineStart
-                while lineEnd < text.count && text[lineEnd] != 0x0A { lineEnd += 1 }
-                var keyEnd = keyStart
-                while keyEnd < keyCount && keyBytes[keyEnd] != 0x0A { keyEnd += 1 }
+                let lineEnd = Self.nextLineBreak(text, from: lineStart)
+                let keyEnd = Self.nextLineBreak(keyBytes, from: keyStart)
                 var contentEnd = lineEnd
                 if contentEnd > lineStart && text[contentEnd - 1] == 0x0D { contentEnd -= 1 }
                 var keyContentEnd = keyEnd
@@ -95,6 +93,14 @@ struct LineTable {
                 if lineEnd >= text.count { break }
             }
         }
+    }
+
+    /// The offset of the next "\n" at or after `start`, or the end.
+    @inline(__always)
+    static func nextLineBreak(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     /// The key bytes of a line.

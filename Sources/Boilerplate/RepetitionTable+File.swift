@@ -40,7 +40,7 @@ extension RepetitionTable {
             out += nameBytes
             out.appendLittleEndian(UInt64(group.documents))
             out.appendLittleEndian(UInt64(group.counts.count))
-            for (hash, count) in group.counts.sorted(by: { $0.key < $1.key }) {
+            for (hash, count) in group.counts.pairs.sorted(by: { $0.key < $1.key }) {
                 out.appendLittleEndian(hash)
                 out.appendLittleEndian(count)
             }
@@ -82,10 +82,11 @@ extension RepetitionTable {
             let entries = Int(bytes.readLittleEndian(UInt64.self, at: offset + 8))
             offset += 16
             guard entries <= (body - offset) / 12 else { throw .truncated }
-            var counts: [UInt64: UInt32] = [:]
-            counts.reserveCapacity(entries)
+            var counts = CountTable(minimumCapacity: entries)
             for _ in 0..<entries {
-                counts[bytes.readLittleEndian(UInt64.self, at: offset)] = bytes.readLittleEndian(UInt32.self, at: offset + 8)
+                let count = bytes.readLittleEndian(UInt32.self, at: offset + 8)
+                guard count > 0 else { throw .checksumMismatch }
+                counts.add(bytes.readLittleEndian(UInt64.self, at: offset), count)
                 offset += 12
             }
             groups[name] = Group(name: name, documents: documents, counts: counts)

@@ -1,4 +1,5 @@
 import ArabicText
+import Glibc
 
 /// How many documents of each group (site) each line key occurs in: the memory of the
 /// cross-document rule. Built by counting documents (``add(lineHashes:group:)``, `nazif learn`),
@@ -20,7 +21,7 @@ public struct RepetitionTable: Sendable {
         /// The number of documents counted in the group.
         public internal(set) var documents: Int
         /// Line key hash → documents that contain it.
-        var counts: [UInt64: UInt32]
+        var counts: CountTable
 
         /// The number of distinct line keys.
         public var distinctLines: Int { counts.count }
@@ -38,7 +39,7 @@ public struct RepetitionTable: Sendable {
     /// In how many documents of the group the line key occurs.
     @inline(__always)
     public func count(of hash: UInt64, in group: Group) -> Int {
-        Int(group.counts[hash] ?? 0)
+        Int(group.counts.count(of: hash))
     }
 
     /// Counts one document: each distinct hash once.
@@ -47,13 +48,13 @@ public struct RepetitionTable: Sendable {
     /// table.add(lineHashes: hashes, group: "okaz.com.sa")
     /// ```
     public mutating func add(lineHashes: [UInt64], group name: String) {
-        var group = groups.removeValue(forKey: name) ?? Group(name: name, documents: 0, counts: [:])
+        var group = groups.removeValue(forKey: name) ?? Group(name: name, documents: 0, counts: CountTable())
         group.documents += 1
         var distinct = lineHashes
         distinct.sort()
         var previous: UInt64? = nil
         for hash in distinct where hash != previous {
-            group.counts[hash, default: 0] &+= 1
+            group.counts.add(hash)
             previous = hash
         }
         groups[name] = group
@@ -72,7 +73,7 @@ public struct RepetitionTable: Sendable {
                 continue
             }
             mine.documents += theirs.documents
-            mine.counts.merge(theirs.counts) { $0 &+ $1 }
+            for (hash, count) in theirs.counts.pairs { mine.counts.add(hash, count) }
             groups[name] = mine
         }
     }
@@ -101,8 +102,11 @@ public struct RepetitionTable: Sendable {
         let firstInvalid = keyNormalizer.normalize(utf8: text, into: &keys)
         var hashes: [UInt64] = []
         keys.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
             var start = 0
-            for position in 0...bytes.count where position == bytes.count || bytes[position] == 0x0A {
+            while start < bytes.count {
+                let position = memchr(base + start, 0x0A, bytes.count - start)
+                    .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
                 var end = position
                 if end > start && bytes[end - 1] == 0x0D { end -= 1 }
                 if end > start { hashes.append(KeyHash.lineHash(UnsafeBufferPointer(rebasing: bytes[start..<end]))) }

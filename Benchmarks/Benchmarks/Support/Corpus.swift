@@ -13,6 +13,25 @@ public enum Corpus {
         return path + "/seeds/"
     }()
 
+    /// The five seed articles, one by one.
+    public static let articles: [String] = ["000_268df408752fc0e1", "001_2cdb75e8bbadff21",
+        "002_037cfd1f9350d13c", "003_eea1b5faf0c41edc", "004_d9ab136cc203f486"].map { name in
+        String(decoding: read(seedsDirectory + name + ".txt"), as: UTF8.self)
+    }
+
+    static func read(_ path: String) -> [UInt8] {
+        guard let file = fopen(path, "rb") else { fatalError("cannot read \(path)") }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count <= 0 { break }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
+        return bytes
+    }
+
     /// The five seed articles, concatenated.
     public static let seeds: [UInt8] = {
         var bytes: [UInt8] = []
@@ -44,6 +63,12 @@ public enum Corpus {
             copy += 1
         }
         return bytes
+    }
+
+    /// `count` documents: the seed articles in turn, each copy with its own first line and a
+    /// number changed, so no two are identical.
+    public static func documents(count: Int) -> [String] {
+        (0..<count).map { index in "نسخة رقم \(index)\n" + articles[index % articles.count] }
     }
 
     /// The seed lines, one array per line (for per-line APIs).

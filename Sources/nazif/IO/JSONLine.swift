@@ -277,9 +277,9 @@ func urlHost(_ url: [UInt8]) -> String? {
     var end = start
     while end < url.count, url[end] != UInt8(ascii: "/"), url[end] != UInt8(ascii: "?"),
           url[end] != UInt8(ascii: "#"), url[end] != UInt8(ascii: ":") { end += 1 }
-    guard end > start else { return nil }
-    var host = String(decoding: url[start..<end], as: UTF8.self).lowercased()
-    if let at = host.lastIndex(of: "@") { host = String(host[host.index(after: at)...]) }
-    if host.hasPrefix("www.") { host.removeFirst(4) }
-    return host.isEmpty ? nil : host
+    // user@host
+    if let at = url[start..<end].lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
+    var host = url[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    if host.starts(with: Array("www.".utf8)) { host.removeFirst(4) }
+    return host.isEmpty ? nil : String(decoding: host, as: UTF8.self)
 }

@@ -1,0 +1,184 @@
+/// A phonetic key for Arabic-script names, under which the house-style spellings of one name
+/// are equal and different names stay apart.
+///
+/// The key folds what house styles vary on: ج غ ك ق گ for a foreign /g/ (جونغ = جونج), the
+/// long vowels و ي written or not inside a name (فلاديفوستوك = فلاديفستوك), ة/ه, ى/ي, hamza
+/// forms, Persian letters (بیونغ یانغ), emphatic and plain pairs (ط/ت, ص/س, ض/د, ظ/ذ/ز),
+/// doubled letters, and word breaks (بيونغ يانغ = بيونغيانغ). It keeps the consonants and
+/// every alef, so Volodymyr (فولوديمير → FLDMR) and Vladimir (فلاديمير → FLADMR), Kim Jong Il
+/// and Kim Jong Un, North and South Korea stay different.
+///
+/// ```swift
+/// NameKey("كيم جونغ أون") == NameKey("كيم جونج أون")    // true
+/// NameKey("بيونغ يانغ") == NameKey("بیونغیانغ")           // true
+/// NameKey("فولوديمير") == NameKey("فلاديمير")             // false
+/// NameKey.similarity("فلاديفوستوك", "فلاديفستوك")          // 0.92
+/// ```
+public struct NameKey: Hashable, Sendable, CustomStringConvertible {
+    /// The key: upper-case ASCII letters, one per consonant class or alef.
+    public let value: String
+
+    /// The key of a name in Arabic script (other characters are ignored).
+    public init(_ name: String) {
+        var name = name
+        value = name.withUTF8 { bytes in
+            var normalized: [UInt8] = []
+            Self.normalizer.normalize(utf8: bytes, into: &normalized)
+            var key: [UInt8] = []
+            normalized.withUnsafeBufferPointer { Self.appendKey(ofNormalized: $0, to: &key) }
+            return String(decoding: key, as: UTF8.self)
+        }
+    }
+
+    public var description: String { value }
+
+    static let normalizer = ArabicNormalizer(profile: .search)
+
+    /// The key of a name already normalized with the `search` profile, appended as ASCII.
+    /// (For many names at once: normalize them together, one per line, then key each line.)
+    ///
+    /// ```swift
+    /// NameKey.appendKey(ofNormalized: line, to: &keys)
+    /// ```
+    public static func appendKey(ofNormalized name: UnsafeBufferPointer<UInt8>, to key: inout [UInt8]) {
+        var previous: UInt8 = 0
+        var first = true
+        var index = 0
+        while index < name.count {
+            let byte = name[index]
+            guard byte == 0xD8 || byte == 0xD9 || byte == 0xDA || byte == 0xDB, index + 1 < name.count else {
+                index += 1
+                continue
+            }
+            let scalar = 0x0600 | Int(byte & 0x03) << 6 | Int(name[index + 1] & 0x3F)
+            index += 2
+            var letter = scalar < 0x0700 ? consonantClass[scalar - 0x0600] : 0
+            if letter == vowel {
+                let isWaw = scalar == 0x0648 || scalar == 0x0624
+                if first {
+                    // و ي starting a name are consonants (يوسف, وليد).
+                    letter = isWaw ? UInt8(ascii: "W") : UInt8(ascii: "Y")
+                } else if endsWord(name, index) {
+                    // Ending a word they are the vowel that tells Sergio from Sergei.
+                    letter = isWaw ? UInt8(ascii: "U") : UInt8(ascii: "I")
+                } else {
+                    // Inside a name they come and go with house styles (فلاديفوستوك, فلاديفستوك).
+                    letter = 0
+                }
+            }
+            if letter != 0 { first = false }
+            guard letter != 0, letter != previous else { continue }
+            key.append(letter)
+            previous = letter
+        }
+    }
+
+    /// Whether no Arabic letter follows `index` before the next space or the end.
+    @inline(__always)
+    static func endsWord(_ name: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        var position = index
+        while position < name.count {
+            let byte = name[position]
+            if byte == 0x20 || byte == 0x0A { return true }
+            if byte >= 0xD8 && byte <= 0xDB && position + 1 < name.count {
+                let scalar = 0x0600 | Int(byte & 0x03) << 6 | Int(name[position + 1] & 0x3F)
+                if scalar < 0x0700 && consonantClass[scalar - 0x0600] != 0 { return false }
+                position += 2
+            } else {
+                position += 1
+            }
+        }
+        return true
+    }
+
+    /// Whether two spellings are one name: the same key, and phonetic spellings (vowels kept)
+    /// at least `threshold` alike — the key lets long vowels come and go, the similarity keeps
+    /// حسن (Hassan) and حسين (Hussein) apart.
+    ///
+    /// ```swift
+    /// NameKey.isSameName("فلاديفوستوك", "فلاديفستوك")   // true
+    /// NameKey.isSameName("حسن", "حسين")                 // false
+    /// ```
+    public static func isSameName(_ first: String, _ second: String, threshold: Double = 0.8) -> Bool {
+        let key = NameKey(first)
+        return !key.value.isEmpty && key == NameKey(second) && similarity(first, second) >= threshold
+    }
+
+    /// How much two names sound alike, from 0 to 1: one minus the edit distance between their
+    /// phonetic spellings (vowels kept) over the longer one. Equal keys score high; near misses
+    /// (a letter more or less) score between.
+    ///
+    /// ```swift
+    /// NameKey.similarity("جيك سوليفان", "جيك سوليفن")   // 0.9
+    /// ```
+    public static func similarity(_ first: String, _ second: String) -> Double {
+        let a = phonetic(first), b = phonetic(second)
+        guard !a.isEmpty || !b.isEmpty else { return 1 }
+        return 1 - Double(editDistance(a, b)) / Double(max(a.count, b.count))
+    }
+
+    /// The letters as their classes, vowels kept (A, U, I), word breaks dropped.
+    static func phonetic(_ name: String) -> [UInt8] {
+        var name = name
+        return name.withUTF8 { bytes in
+            var normalized: [UInt8] = []
+            normalizer.normalize(utf8: bytes, into: &normalized)
+            var out: [UInt8] = []
+            var index = 0
+            while index + 1 < normalized.count {
+                let byte = normalized[index]
+                guard byte >= 0xD8 && byte <= 0xDB else { index += 1; continue }
+                let scalar = 0x0600 | Int(byte & 0x03) << 6 | Int(normalized[index + 1] & 0x3F)
+                index += 2
+                var letter = scalar < 0x0700 ? consonantClass[scalar - 0x0600] : 0
+                if letter == vowel { letter = scalar == 0x0648 || scalar == 0x0624 ? UInt8(ascii: "U") : UInt8(ascii: "I") }
+                if letter != 0 && letter != out.last { out.append(letter) }
+            }
+            return out
+        }
+    }
+
+    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// Marks a letter as a long vowel (و ي ؤ ئ): kept only at the start of a name.
+    static let vowel: UInt8 = 1
+
+    /// For U+0600–06FF: the class letter (ASCII), `vowel`, or 0 for characters the key ignores.
+    static let consonantClass: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        func set(_ letters: String, _ value: Character) {
+            for scalar in letters.unicodeScalars { table[Int(scalar.value) - 0x0600] = value.asciiValue! }
+        }
+        set("اأإآٱ", "A")
+        set("ب", "B"); set("پ", "B")
+        set("تطثة", "T")          // ة after search folding is ه; kept here for raw input
+        set("جغقكگ", "G")
+        set("حهۀە", "H")
+        set("خ", "X")
+        set("دض", "D")
+        set("ذزظژ", "Z")
+        set("ر", "R")
+        set("سص", "S")
+        set("ش", "C")
+        set("ع", "E")
+        set("فڤ", "F")
+        set("ل", "L")
+        set("م", "M")
+        set("ن", "N")
+        for scalar in "وؤيئىی".unicodeScalars { table[Int(scalar.value) - 0x0600] = vowel }
+        return table
+    }()
+}

@@ -1,0 +1,165 @@
+internal import CArabicICU
+import Synchronization
+
+/// An ICU transform — `Arabic-Latin`, `Any-Latin; Latin-ASCII`, `Arabic-Latin/BGN`, or your own
+/// rules — applied to UTF-8 text. Thread-safe: ICU transliterators are not, so each call borrows
+/// a private clone from a pool. `Transliterator.cached(id:)` shares one instance per ID.
+///
+/// ```swift
+/// let latin = try Transliterator(id: "Arabic-Latin")
+/// latin.transliterate("بوتين")   // "bwtyn" — ICU spells letters, not names (see Romanizer)
+/// let custom = try Transliterator(id: "My-Rules", rules: "ب > b; ت > t;")
+/// ```
+public final class Transliterator: Sendable {
+    /// The transform's ID.
+    public let id: String
+    // SAFETY: each handle is used by one thread at a time: taken from `idle` under the lock,
+    // returned after use. `prototype` is only cloned (utrans_clone reads it) under the lock.
+    private let prototype: UnsafeSendable<UnsafeMutableRawPointer>
+    private let idle = Mutex<[UnsafeSendable<UnsafeMutableRawPointer>]>([])
+
+    /// Opens a transform by ID, or compiles custom rules under that ID. `reverse` runs it
+    /// backwards (`Latin-Arabic` from `Arabic-Latin`).
+    ///
+    /// ```swift
+    /// let toASCII = try Transliterator(id: "Any-Latin; Latin-ASCII")
+    /// ```
+    public init(id: String, rules: String? = nil, reverse: Bool = false) throws(TransliterationError) {
+        var status: Int32 = 0
+        var line: Int32 = -1
+        var offset: Int32 = -1
+        var idBytes = Array(id.utf8)
+        let handle: UnsafeMutableRawPointer? = idBytes.withUnsafeMutableBufferPointer { identifier in
+            if let rules {
+                var ruleBytes = Array(rules.utf8)
+                return ruleBytes.withUnsafeMutableBufferPointer { ruleBuffer in
+                    nz_transliterator_open(identifier.baseAddress, Int32(identifier.count),
+                                           ruleBuffer.baseAddress, Int32(ruleBuffer.count),
+                                           reverse ? 1 : 0, &line, &offset, &status)
+                }
+            }
+            return nz_transliterator_open(identifier.baseAddress, Int32(identifier.count), nil, 0,
+                                          reverse ? 1 : 0, &line, &offset, &status)
+        }
+        guard let handle, !ICUError.failed(status) else {
+            let error = ICUError(code: status, operation: "utrans_openU")
+            if rules != nil {
+                throw .invalidRules(line: Int(line), offset: Int(offset), reason: error.name)
+            }
+            throw .unknownTransform(id: id, reason: error.name)
+        }
+        self.id = id
+        self.prototype = UnsafeSendable(handle)
+    }
+
+    deinit {
+        nz_transliterator_close(prototype.value)
+        for handle in idle.withLock({ $0 }) { nz_transliterator_close(handle.value) }
+    }
+
+    private static let cache = Mutex<[String: Transliterator]>([:])
+
+    /// The shared transliterator for an ID (opened once per process).
+    ///
+    /// ```swift
+    /// let latin = try Transliterator.cached(id: "Arabic-Latin")
+    /// ```
+    public static func cached(id: String) throws(TransliterationError) -> Transliterator {
+        if let found = cache.withLock({ $0[id] }) { return found }
+        let made = try Transliterator(id: id)
+        return cache.withLock { entries in
+            if let existing = entries[id] { return existing }
+            entries[id] = made
+            return made
+        }
+    }
+
+    /// The IDs of every transform ICU has installed.
+    ///
+    /// ```swift
+    /// Transliterator.availableIDs.filter { $0.hasPrefix("Arabic") }
+    /// ```
+    public static var availableIDs: [String] {
+        var status: Int32 = 0
+        let needed = nz_transliterator_ids(nil, 0, &status)
+        var buffer = [UInt8](repeating: 0, count: Int(max(needed, 1)))
+        status = 0
+        _ = buffer.withUnsafeMutableBufferPointer { nz_transliterator_ids($0.baseAddress, Int32($0.count), &status) }
+        return buffer.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Transliterates a string.
+    ///
+    /// ```swift
+    /// try Transliterator.cached(id: "Arabic-Latin").transliterate("سلام")   // "slām"
+    /// ```
+    public func transliterate(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            transliterate(utf8: bytes, into: &output)
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// Transliterates UTF-8 bytes (ill-formed sequences become U+FFFD), appending to `output`.
+    ///
+    /// ```swift
+    /// bytes.withUnsafeBufferPointer { latin.transliterate(utf8: $0, into: &out) }
+    /// ```
+    public func transliterate(utf8 input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        guard input.count > 0 else { return }
+        let handle = borrow()
+        defer { idle.withLock { $0.append(handle) } }
+        var capacity = input.count * 3 + 64
+        while true {
+            var status: Int32 = 0
+            let start = output.count
+            output.append(contentsOf: repeatElement(0, count: capacity))
+            let written = output.withUnsafeMutableBufferPointer { buffer in
+                nz_transliterate_utf8(handle.value, input.baseAddress, Int32(input.count),
+                                      buffer.baseAddress! + start, Int32(capacity), &status)
+            }
+            if status == ICUError.bufferOverflow && Int(written) > capacity {
+                output.removeLast(capacity)
+                capacity = Int(written)
+                continue
+            }
+            // utrans fails only on bad arguments or memory exhaustion: write what came back.
+            output.removeLast(capacity - max(0, min(Int(written), capacity)))
+            return
+        }
+    }
+
+    private func borrow() -> UnsafeSendable<UnsafeMutableRawPointer> {
+        if let handle = idle.withLock({ $0.popLast() }) { return handle }
+        var status: Int32 = 0
+        let clone = idle.withLock { _ in nz_transliterator_clone(prototype.value, &status) }
+        guard let clone, !ICUError.failed(status) else {
+            // Cloning a transliterator that opened fails only when memory runs out.
+            fatalError("\(ICUError(code: status, operation: "utrans_clone"))")
+        }
+        return UnsafeSendable(clone)
+    }
+}
+
+/// Why a transform could not be opened.
+///
+/// ```swift
+/// do { _ = try Transliterator(id: "Nope") } catch { print(error) }
+/// ```
+public enum TransliterationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No installed transform has this ID.
+    case unknownTransform(id: String, reason: String)
+    /// Custom rules that do not compile: the line and the offset within it that ICU points at.
+    case invalidRules(line: Int, offset: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unknownTransform(let id, let reason):
+            return "no ICU transform '\(id)' (\(reason)); see Transliterator.availableIDs"
+        case .invalidRules(let line, let offset, let reason):
+            return "invalid transform rules at line \(line), offset \(offset): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import ArabicText
+import ArgumentParser
+
+/// `nazif names`: romanize names, key them, match them, find them in text.
+struct NamesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "names",
+        abstract: "Arabic names: romanize, key, match, and find them in running text.",
+        subcommands: [Romanize.self, Key.self, Match.self, Find.self])
+
+    struct Romanize: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "One name per line in, its readable Latin form per line out (كيم جونغ أون → Kim Jong Un).")
+        @OptionGroup var input: InputOptions
+        func validate() throws { try input.validateLinePolicy() }
+        func run() throws {
+            try runReportingFailures("names romanize") {
+                let romanizer = Romanizer.shared
+                try LineFilter(command: "names romanize", options: input) { chunk in
+                    mapLines(chunk) { romanizer.romanize($0) }
+                }.run()
+            }
+        }
+    }
+
+    struct Key: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "One name per line in, its phonetic key per line out (كيم جونج أون → GMGNGAN).")
+        @OptionGroup var input: InputOptions
+        func validate() throws { try input.validateLinePolicy() }
+        func run() throws {
+            try runReportingFailures("names key") {
+                let normalizer = ArabicNormalizer(profile: .search)
+                try LineFilter(command: "names key", options: input) { chunk in
+                    // The whole chunk is normalized at once (line for line), then keyed line by line.
+                    var normalized: [UInt8] = []
+                    normalized.reserveCapacity(chunk.bytes.count)
+                    normalizer.normalize(utf8: chunk.bytes, into: &normalized)
+                    var output: [UInt8] = []
+                    output.reserveCapacity(chunk.bytes.count / 2)
+                    normalized.withUnsafeBufferPointer { bytes in
+                        // One key per line; a last line without a line break gets none either.
+                        var start = 0
+                        while start < bytes.count {
+                            var end = start
+                            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                            NameKey.appendKey(ofNormalized: UnsafeBufferPointer(rebasing: bytes[start..<end]), to: &output)
+                            if end < bytes.count { output.append(0x0A) }
+                            start = end + 1
+                        }
+                    }
+                    return output
+                }.run()
+            }
+        }
+    }
+
+    struct Match: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lines 'A<TAB>B' in; 'same' or 'different', a tab and the similarity (0–1) out.")
+        @OptionGroup var input: InputOptions
+        func validate() throws { try input.validateLinePolicy() }
+        func run() throws {
+            try runReportingFailures("names match") {
+                try LineFilter(command: "names match", options: input) { chunk in
+                    mapLines(chunk) { line in
+                        let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+                        guard parts.count == 2 else { return "different\t0.000" }
+                        let a = String(parts[0]), b = String(parts[1])
+                        let same = NameKey.isSameName(a, b)
+                        let score = NameKey.similarity(a, b)
+                        return (same ? "same" : "different") + "\t" + formatScore(score)
+                    }
+                }.run()
+            }
+        }
+    }
+
+    struct Find: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The dictionary's names found in running text: Latin form, count, and every spelling seen.",
+            discussion: "Output, one name per line, most frequent first: Latin<TAB>count<TAB>spelling (count); spelling (count)…")
+        @OptionGroup var input: InputOptions
+        @Option(help: ArgumentHelp("Report names seen at least this many times.", valueName: "n"))
+        var minimumCount = 1
+        func validate() throws { try input.validateLinePolicy() }
+        func run() throws {
+            try runReportingFailures("names find") {
+                let finder = NameFinder(romanizer: .shared)
+                var tally = NameTally()
+                try InputFile.checkReadable(input.paths)
+                for path in input.paths {
+                    let bytes = try InputFile.open(path).readAll()
+                    guard UTF8Validation.firstInvalidOffset(in: bytes.withUnsafeBufferPointer { $0 }) == nil
+                            || input.onError == .replace else {
+                        throw Failure.data("\(path == "-" ? "<stdin>" : path): invalid UTF-8; --on-error replace writes U+FFFD instead")
+                    }
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    for mention in finder.mentions(in: text) { tally.add(mention) }
+                }
+                let sink = try OutputSink.make(path: input.output)
+                for name in tally.sorted() where name.count >= minimumCount {
+                    let spellings = name.spellings.map { "\($0.spelling) (\($0.count))" }.joined(separator: "; ")
+                    try sink.write("\(name.latin)\t\(name.count)\t\(spellings)\n")
+                }
+                try sink.commit()
+            }
+        }
+    }
+}
+
+/// Applies `transform` to every line of a chunk (line breaks kept).
+func mapLines(_ chunk: LineChunk, _ transform: (String) -> String) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(chunk.bytes.count)
+    var start = 0
+    let bytes = chunk.bytes
+    while start < bytes.count {
+        var end = start
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        var contentEnd = end
+        if contentEnd > start && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+        let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<contentEnd]), as: UTF8.self)
+        output.append(transform(line))
+        if end < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[contentEnd...end])) }
+        start = end + 1
+    }
+    return output
+}
+
+func formatScore(_ score: Double) -> String {
+    let thousandths = Int((score * 1000).rounded())
+    let fraction = String(thousandths % 1000)
+    return "\(thousandths / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
+}

@@ -1,0 +1,81 @@
+import ArabicText
+import ArgumentParser
+
+/// `nazif translit`: Buckwalter-family schemes (CAMeL-compatible) and ICU transforms.
+struct TranslitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "translit",
+        abstract: "Transliterate line by line: Buckwalter, Safe/XML Buckwalter, HSB, or any ICU transform.",
+        discussion: """
+            buckwalter, safebw, xmlbw, hsb: byte-for-byte CAMeL Tools' ar2bw/bw2ar… maps; every \
+            character they do not map passes through. icu:ID runs an ICU transform \
+            ("icu:Arabic-Latin", "icu:Any-Latin; Latin-ASCII"); --rules FILE compiles your own \
+            ICU rules under that ID. --reverse goes back (schemes) or runs the transform backwards.
+            """)
+
+    @Option(help: ArgumentHelp("The scheme.", valueName: "buckwalter|safebw|xmlbw|hsb|icu:ID"))
+    var scheme: String
+
+    @Flag(help: "From the scheme back to Arabic (or the ICU transform in reverse).")
+    var reverse = false
+
+    @Option(help: ArgumentHelp("ICU transform rules for icu:ID (a file).", valueName: "file"))
+    var rules: String?
+
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        try input.validateLinePolicy()
+        if !scheme.hasPrefix("icu:") && Self.named(scheme) == nil {
+            throw ValidationError("unknown scheme '\(scheme)': buckwalter, safebw, xmlbw, hsb or icu:ID")
+        }
+        if rules != nil && !scheme.hasPrefix("icu:") { throw ValidationError("--rules needs --scheme icu:ID") }
+        if scheme == "icu:" { throw ValidationError("icu: needs a transform ID, like icu:Arabic-Latin") }
+    }
+
+    static func named(_ name: String) -> TransliterationScheme? {
+        switch name {
+        case "buckwalter", "bw": .buckwalter
+        case "safebw": .safeBuckwalter
+        case "xmlbw": .xmlBuckwalter
+        case "hsb": .hsb
+        default: nil
+        }
+    }
+
+    func run() throws {
+        try runReportingFailures("translit") {
+            let reverse = self.reverse
+            if let named = Self.named(scheme) {
+                try LineFilter(command: "translit", options: input) { chunk in
+                    var output: [UInt8] = []
+                    output.reserveCapacity(chunk.bytes.count + 64)
+                    named.transliterate(utf8: chunk.bytes, into: &output, reverse: reverse)
+                    return output
+                }.run()
+                return
+            }
+            let id = String(scheme.dropFirst(4))
+            let transliterator: Transliterator
+            do {
+                if let rules {
+                    try InputFile.checkReadable([rules])
+                    let text = String(decoding: try InputFile.open(rules).readAll(), as: UTF8.self)
+                    transliterator = try Transliterator(id: id, rules: text, reverse: reverse)
+                } else {
+                    transliterator = try Transliterator(id: id, reverse: reverse)
+                }
+            } catch let error as TransliterationError {
+                switch error {
+                case .unknownTransform: throw Failure.usage("\(error)")
+                case .invalidRules: throw Failure.data("\(rules ?? ""): \(error)")
+                }
+            }
+            try LineFilter(command: "translit", options: input) { chunk in
+                var output: [UInt8] = []
+                transliterator.transliterate(utf8: chunk.bytes, into: &output)
+                return output
+            }.run()
+        }
+    }
+}

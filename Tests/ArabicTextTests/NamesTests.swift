@@ -1,0 +1,109 @@
+import Testing
+@testable import ArabicText
+
+/// Name keys, the romanizer and the name finder, on the hand-checked seed cases and on names
+/// held out of the dictionary.
+@Suite struct NamesTests {
+    struct SeedCase: CustomStringConvertible, Sendable {
+        let arabic: String, latin: String, note: String
+        var description: String { arabic }
+    }
+
+    static let seedCases: [SeedCase] = Fixtures.rows("names_seed_cases.tsv").map {
+        SeedCase(arabic: String($0[0]), latin: String($0[1]), note: $0.count > 2 ? String($0[2]) : "")
+    }
+
+    @Test(arguments: seedCases)
+    func romanizesSeedNames(_ seedCase: SeedCase) {
+        #expect(Romanizer.shared.romanize(seedCase.arabic) == seedCase.latin)
+    }
+
+    /// House-style spellings of one name share a key.
+    @Test(arguments: [
+        ("كيم جونغ أون", "كيم جونج أون"), ("بيونغ يانغ", "بيونج يانج"), ("بيونغ يانغ", "بیونغ یانغ"),
+        ("بيونغ يانغ", "بيونغيانغ"), ("فلاديفوستوك", "فلاديفستوك"), ("هونغ كونغ", "هونغكونغ"),
+        ("سيرغي شويغو", "سيرجي شويجو"), ("كوريا الشمالية", "کوریا الشمالیه"), ("مُحَمَّد", "محمد"),
+        ("إيل", "ايل"), ("زيلينسكي", "زيلنسكي"), ("غوغل", "جوجل"), ("غوغل", "قوقل"),
+    ])
+    func spellingsOfOneNameMeet(_ first: String, _ second: String) {
+        #expect(NameKey(first) == NameKey(second), "\(NameKey(first)) vs \(NameKey(second))")
+        #expect(NameKey.similarity(first, second) >= 0.8)
+    }
+
+    /// Different names keep different keys.
+    @Test(arguments: [
+        ("كيم جونغ إيل", "كيم جونغ أون"), ("فولوديمير", "فلاديمير"), ("كوريا الشمالية", "كوريا الجنوبية"),
+        ("بيونغتشانغ", "بيونغ يانغ"), ("جون", "جان"), ("سيرجيو", "سيرجي"), ("يوسف", "يونس"), ("موسكو", "مسقط"),
+    ])
+    func differentNamesStayApart(_ first: String, _ second: String) {
+        #expect(NameKey(first) != NameKey(second), "both \(NameKey(first))")
+        #expect(!NameKey.isSameName(first, second))
+    }
+
+    /// A long vowel is optional in the key; the similarity tells short names apart by it.
+    @Test func keysAreCoarseMatchesAreNot() {
+        #expect(NameKey("حسن") == NameKey("حسين"))
+        #expect(!NameKey.isSameName("حسن", "حسين"))
+        #expect(NameKey.isSameName("فلاديفوستوك", "فلاديفستوك"))
+        #expect(NameKey.isSameName("زيلينسكي", "زيلنسكي"))
+        #expect(NameKey.isSameName("بيونغ يانغ", "بيونغيانغ"))
+    }
+
+    @Test func keysIgnoreWhatIsNotALetter() {
+        #expect(NameKey("كيم  جونغ-أون!") == NameKey("كيم جونغ أون"))
+        #expect(NameKey("Kim Jong Un").value.isEmpty)
+        #expect(NameKey("").value.isEmpty)
+    }
+
+    /// The rules for names the dictionary lacks, measured on 5,557 spellings of 4,851 names held
+    /// out of it (none of their spellings or Latin forms is in the dictionary).
+    @Test func heldOutNames() {
+        var correct = 0, errors = 0, characters = 0
+        let rows = Fixtures.rows("names_heldout.tsv")
+        for row in rows {
+            let expected = String(row[1]).lowercased()
+            let got = Romanizer.shared.romanize(String(row[0])).lowercased()
+            if got == expected { correct += 1 }
+            errors += NameKey.editDistance(Array(got.utf8), Array(expected.utf8))
+            characters += expected.utf8.count
+        }
+        let accuracy = Double(correct) / Double(rows.count)
+        let characterErrorRate = Double(errors) / Double(characters)
+        print("held-out names: top-1 \(accuracy) (\(correct)/\(rows.count)), CER \(characterErrorRate)")
+        #expect(rows.count > 5000)
+        #expect(accuracy >= 0.07)
+        #expect(characterErrorRate <= 0.34)
+    }
+
+    @Test func icuSpellsLettersTheRomanizerNames() throws {
+        #expect(try Transliterator.cached(id: "Arabic-Latin").transliterate("بوتين") == "bwtyn")
+        #expect(Romanizer.shared.romanize("بوتين") == "Putin")
+    }
+
+    @Test func rulesWriteReadableSpellings() {
+        let rules = Romanizer(dictionary: NameDictionary())
+        #expect(rules.romanize("تشابالالا") == "Chabalala")
+        #expect(rules.romanize("الأحمد") == "al-Ahmd")
+        #expect(rules.romanize("") == "")
+    }
+
+    /// On the seeds: Kim Jong Un with both spellings, Pyongyang with three, Vladivostok, Putin,
+    /// Shoigu.
+    @Test func findsTheSeedNames() throws {
+        var tally = NameTally()
+        let finder = NameFinder(romanizer: .shared)
+        for name in ["000_268df408752fc0e1", "001_2cdb75e8bbadff21", "002_037cfd1f9350d13c",
+                     "003_eea1b5faf0c41edc", "004_d9ab136cc203f486"] {
+            let text = try #require(Fixtures.read(path: Fixtures.repository + "seeds/\(name).txt"))
+            for mention in finder.mentions(in: text) { tally.add(mention) }
+        }
+        let names = Dictionary(uniqueKeysWithValues: tally.sorted().map { ($0.latin, $0) })
+        #expect(Set(names["Kim Jong Un"]?.spellings.map(\.spelling) ?? []) == ["كيم جونغ أون", "كيم جونج أون"])
+        #expect(Set(names["Pyongyang"]?.spellings.map(\.spelling) ?? []) == ["بيونغ يانغ", "بيونج يانج", "بیونغ یانغ"])
+        for latin in ["Vladivostok", "Putin", "Shoigu", "Moscow", "Russia"] {
+            #expect(names[latin] != nil, "\(latin) not found")
+        }
+        // Common words that name lists also hold are not names here.
+        for latin in ["Allie", "Ida", "Doll", "Alam", "Hungary"] { #expect(names[latin] == nil, "\(latin)") }
+    }
+}
