@@ -71,8 +71,8 @@ import Testing
         let characterErrorRate = Double(errors) / Double(characters)
         print("held-out names: top-1 \(accuracy) (\(correct)/\(rows.count)), CER \(characterErrorRate)")
         #expect(rows.count > 5000)
-        #expect(accuracy >= 0.07)
-        #expect(characterErrorRate <= 0.34)
+        #expect(accuracy >= 0.11)
+        #expect(characterErrorRate <= 0.31)
     }
 
     @Test func icuSpellsLettersTheRomanizerNames() throws {
