@@ -113,3 +113,42 @@ import Testing
         #expect(repaired.bytes == expected)
     }
 }
+
+/// The validator agrees with the standard library's UTF-8 parser on random bytes drawn from
+/// the bytes that matter (ASCII, leads of every length, continuations, the overlong and
+/// surrogate edges, bytes that never occur).
+@Suite struct UTF8ValidationPropertyTests {
+    static let alphabet: [UInt8] = [0x20, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xA7, 0xBF, 0xC0, 0xC1,
+                                    0xC2, 0xD8, 0xD9, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+
+    static func reference(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    @Test func agreesWithTheStandardLibrary() {
+        var state: UInt64 = 0xBADC0DE
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        var disagreements = 0, invalid = 0
+        for _ in 0..<50_000 {
+            // Long ASCII runs too, so the eight-byte path is crossed at every alignment.
+            let bytes = (0..<(next() % 24)).map { _ in next() % 3 == 0 ? 0x61 : Self.alphabet[next() % Self.alphabet.count] }
+            let expected = Self.reference(bytes)
+            if expected != nil { invalid += 1 }
+            if bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset(in: $0) }) != expected { disagreements += 1 }
+        }
+        #expect(disagreements == 0)
+        #expect(invalid > 1000 && invalid < 49_000)
+    }
+}

@@ -77,15 +77,39 @@ import Testing
         #expect(Transliterator.availableIDs.contains("Arabic-Latin"))
     }
 
-    @Test func badTransformsAreReported() {
+    @Test func unknownTransformsAreReported() {
         #expect(throws: TransliterationError.self) { _ = try Transliterator(id: "No-Such-Transform") as Transliterator }
+    }
+
+    /// Bad rules name the line and column ICU points at (ICU itself gives an offset into the
+    /// whole text, in UTF-16 units).
+    @Test(arguments: [
+        ("ب > b;\nت > [;\n", 2, "U_MALFORMED_SET"),
+        ("a > b;\nc > d;\n$x > y;\n", 3, "U_UNDEFINED_VARIABLE"),
+        ("a > b;\n\nxyz > {;\n", 3, "U_MALFORMED_RULE"),
+    ])
+    func badRulesAreReportedWithTheirLine(rules: String, line: Int, reason: String) {
         do {
-            _ = try Transliterator(id: "Broken", rules: "ب > b;\nت > > t;")
+            _ = try Transliterator(id: "Broken", rules: rules)
             Issue.record("compiled")
         } catch let error {
-            guard case .invalidRules(let line, _, _) = error else { Issue.record("\(error)"); return }
-            #expect(line >= 0)
+            guard case .invalidRules(let got, let column, let why) = error else { Issue.record("\(error)"); return }
+            #expect(got == line)
+            #expect(column >= 1)
+            #expect(why == reason)
         }
+    }
+
+    @Test(arguments: [
+        ("a > b;\nc > [;", 0, 10, 2, 4),
+        ("ab\ncd", 0, 0, 1, 1),
+        ("ab\ncd", 5, 2, 5, 3),     // ICU gave a line: the offset is in it
+        ("ab", -1, -1, 0, 0),
+        ("😀 > x;\n[", 0, 8, 2, 1),  // the emoji is two UTF-16 units
+    ])
+    func parseErrorPositions(rules: String, line: Int, offset: Int, expectedLine: Int, expectedColumn: Int) {
+        let position = Transliterator.position(in: rules, line: line, offset: offset)
+        #expect(position.line == expectedLine && position.column == expectedColumn)
     }
 
     /// One transliterator used from many threads at once gives the same answers.

@@ -12,7 +12,7 @@
 /// NameKey("كيم جونغ أون") == NameKey("كيم جونج أون")    // true
 /// NameKey("بيونغ يانغ") == NameKey("بیونغیانغ")           // true
 /// NameKey("فولوديمير") == NameKey("فلاديمير")             // false
-/// NameKey.similarity("فلاديفوستوك", "فلاديفستوك")          // 0.92
+/// NameKey.similarity("فلاديفوستوك", "فلاديفستوك")          // 0.909
 /// ```
 public struct NameKey: Hashable, Sendable, CustomStringConvertible {
     /// The key: upper-case ASCII letters, one per consonant class or alef.

@@ -8,22 +8,29 @@
 /// ```
 public enum UTF8Validation {
     /// The byte offset of the first ill-formed sequence, or nil when the bytes are valid UTF-8.
-    /// Runs of ASCII are checked eight bytes at a time.
+    /// Runs of ASCII are checked eight bytes at a time, and two-byte sequences (Arabic, Latin-1)
+    /// take a short path of their own: measured on the 20 MB news corpus, the generic decoder
+    /// for every non-ASCII character made this check as slow as transliterating.
     public static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return nil }
         var index = 0
         while index < count {
-            // SAFETY: the loads read 8 bytes at index..<index+8, inside the buffer.
-            while index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
-                index += 8
-            }
-            guard index < count else { break }
-            let lead = bytes[index]
+            // SAFETY: every read is at an index checked against count; the unaligned load reads
+            // bytes index..<index+8, inside the buffer.
+            let lead = base[index]
             if lead < 0x80 {
-                index += 1
+                if index + 8 <= count
+                    && UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                } else {
+                    index += 1
+                }
+                continue
+            }
+            if lead &- 0xC2 <= 0xDF - 0xC2 {
+                guard index + 1 < count, base[index + 1] & 0xC0 == 0x80 else { return index }
+                index += 2
                 continue
             }
             let decoded = bytes.decodeMultiByte(at: index, lead: UInt32(lead))

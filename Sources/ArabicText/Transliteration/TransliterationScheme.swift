@@ -5,8 +5,8 @@
 /// Latin word that uses the scheme's letters is changed by the reverse direction (as in CAMeL).
 ///
 /// ```swift
-/// TransliterationScheme.buckwalter.transliterate("كِتَابٌ")            // "kitAbN"
-/// TransliterationScheme.buckwalter.transliterate("kitAbN", reverse: true)   // "كِتَابٌ"
+/// TransliterationScheme.buckwalter.transliterate("كِتَابٌ")              // "kitaAbN"
+/// TransliterationScheme.buckwalter.transliterate("kitaAbN", reverse: true)   // "كِتَابٌ"
 /// ```
 public enum TransliterationScheme: String, Sendable, CaseIterable {
     /// Tim Buckwalter's scheme: ' | > & < } A b p t v j …
@@ -34,16 +34,19 @@ public enum TransliterationScheme: String, Sendable, CaseIterable {
     }
 
     /// Transliterates UTF-8 bytes, appending to `output`. Bytes that are not mapped characters
-    /// (ill-formed ones included) pass through unchanged.
+    /// (ill-formed ones included) pass through unchanged. Returns the offset of the first
+    /// ill-formed UTF-8 sequence, or nil when the input is valid: checking as it goes spares
+    /// callers a separate validation pass (which took as long as the transliteration).
     ///
     /// ```swift
     /// var out: [UInt8] = []
-    /// bytes.withUnsafeBufferPointer { TransliterationScheme.buckwalter.transliterate(utf8: $0, into: &out) }
+    /// let bad = bytes.withUnsafeBufferPointer { TransliterationScheme.buckwalter.transliterate(utf8: $0, into: &out) }
     /// ```
+    @discardableResult
     public func transliterate(utf8 input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8],
-                              reverse: Bool = false) {
+                              reverse: Bool = false) -> Int? {
         let tables = SchemeTables.of(self)
-        if reverse { tables.backward(input, &output) } else { tables.forward(input, &output) }
+        return reverse ? tables.backward(input, &output) : tables.forward(input, &output)
     }
 
     var pairs: [(UInt32, UInt32)] {
@@ -83,8 +86,9 @@ final class SchemeTables: Sendable {
         all[TransliterationScheme.allCases.firstIndex(of: scheme)!]
     }
 
-    func forward(_ input: UnsafeBufferPointer<UInt8>, _ output: inout [UInt8]) {
-        guard input.count > 0 else { return }
+    func forward(_ input: UnsafeBufferPointer<UInt8>, _ output: inout [UInt8]) -> Int? {
+        guard input.count > 0 else { return nil }
+        var firstInvalid: Int? = nil
         forwardTable.withUnsafeBufferPointer { table in
             let start = output.count
             // Targets are at most as long as the Arabic letters they replace.
@@ -95,28 +99,46 @@ final class SchemeTables: Sendable {
                 let count = input.count
                 while index < count {
                     let byte = input[index]
-                    if byte >= 0xD8 && byte <= 0xDB && index + 1 < count && input[index + 1] & 0xC0 == 0x80 {
-                        let entry = table[Int(byte & 0x03) << 6 | Int(input[index + 1] & 0x3F)]
-                        if entry.1 != 0 {
-                            // SAFETY: room for input.count + 4 bytes; targets ≤ 2 bytes replace 2.
-                            UnsafeMutableRawPointer(out.baseAddress! + written).storeBytes(of: entry.0.littleEndian, as: UInt32.self)
-                            written += Int(entry.1)
-                            index += 2
-                            continue
-                        }
+                    if byte < 0x80 {
+                        out[written] = byte
+                        written += 1
+                        index += 1
+                        continue
                     }
-                    out[written] = byte
-                    written += 1
-                    index += 1
+                    if byte >= 0xC2 && byte <= 0xDF && index + 1 < count && input[index + 1] & 0xC0 == 0x80 {
+                        if byte >= 0xD8 && byte <= 0xDB {
+                            let entry = table[Int(byte & 0x03) << 6 | Int(input[index + 1] & 0x3F)]
+                            if entry.1 != 0 {
+                                // SAFETY: room for input.count + 4 bytes; targets ≤ 2 bytes replace 2.
+                                UnsafeMutableRawPointer(out.baseAddress! + written).storeBytes(of: entry.0.littleEndian, as: UInt32.self)
+                                written += Int(entry.1)
+                                index += 2
+                                continue
+                            }
+                        }
+                        out[written] = byte
+                        out[written + 1] = input[index + 1]
+                        written += 2
+                        index += 2
+                        continue
+                    }
+                    // Three- and four-byte characters, and ill-formed bytes: copied as they are.
+                    let decoded = input.decodeMultiByte(at: index, lead: UInt32(byte))
+                    if !decoded.isWellFormed && firstInvalid == nil { firstInvalid = index }
+                    for offset in 0..<decoded.length { out[written + offset] = input[index + offset] }
+                    written += decoded.length
+                    index += decoded.length
                 }
                 return written
             }
             output.removeLast(output.count - written)
         }
+        return firstInvalid
     }
 
-    func backward(_ input: UnsafeBufferPointer<UInt8>, _ output: inout [UInt8]) {
-        guard input.count > 0 else { return }
+    func backward(_ input: UnsafeBufferPointer<UInt8>, _ output: inout [UInt8]) -> Int? {
+        guard input.count > 0 else { return nil }
+        var firstInvalid: Int? = nil
         backwardTable.withUnsafeBufferPointer { table in
             let start = output.count
             // An ASCII target (1 byte) becomes a 2-byte letter: at most twice the input.
@@ -134,6 +156,10 @@ final class SchemeTables: Sendable {
                     } else if byte >= 0xC2 && byte <= 0xDF && index + 1 < count && input[index + 1] & 0xC0 == 0x80 {
                         scalar = Int(byte & 0x1F) << 6 | Int(input[index + 1] & 0x3F)
                         length = 2
+                    } else {
+                        let decoded = input.decodeMultiByte(at: index, lead: UInt32(byte))
+                        if !decoded.isWellFormed && firstInvalid == nil { firstInvalid = index }
+                        length = decoded.length
                     }
                     if scalar >= 0, table[scalar] != 0 {
                         // SAFETY: room for 2n + 4 bytes; each mapped character writes 2.
@@ -149,5 +175,6 @@ final class SchemeTables: Sendable {
             }
             output.removeLast(output.count - written)
         }
+        return firstInvalid
     }
 }

@@ -43,13 +43,35 @@ public final class Transliterator: Sendable {
         }
         guard let handle, !ICUError.failed(status) else {
             let error = ICUError(code: status, operation: "utrans_openU")
-            if rules != nil {
-                throw .invalidRules(line: Int(line), offset: Int(offset), reason: error.name)
+            if let rules {
+                let (ruleLine, column) = Self.position(in: rules, line: Int(line), offset: Int(offset))
+                throw .invalidRules(line: ruleLine, column: column, reason: error.name)
             }
             throw .unknownTransform(id: id, reason: error.name)
         }
         self.id = id
         self.prototype = UnsafeSendable(handle)
+    }
+
+    /// ICU's parse error position as a 1-based line and column (characters) in the rules, or
+    /// (0, 0) when ICU gives none. ICU's transform parser reports no line, and its offset counts
+    /// UTF-16 units from the start of the whole text; a positive line means the offset is within
+    /// that line.
+    static func position(in rules: String, line: Int, offset: Int) -> (line: Int, column: Int) {
+        guard offset >= 0 else { return (0, 0) }
+        if line >= 1 { return (line, offset + 1) }
+        var currentLine = 1, column = 1, units = 0
+        for scalar in rules.unicodeScalars {
+            if units >= offset { break }
+            units += scalar.utf16.count
+            if scalar == "\n" {
+                currentLine += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return (currentLine, column)
     }
 
     deinit {
@@ -91,7 +113,7 @@ public final class Transliterator: Sendable {
     /// Transliterates a string.
     ///
     /// ```swift
-    /// try Transliterator.cached(id: "Arabic-Latin").transliterate("سلام")   // "slām"
+    /// try Transliterator.cached(id: "Arabic-Latin").transliterate("سلام")   // "slạm"
     /// ```
     public func transliterate(_ text: String) -> String {
         var text = text
@@ -151,15 +173,17 @@ public final class Transliterator: Sendable {
 public enum TransliterationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No installed transform has this ID.
     case unknownTransform(id: String, reason: String)
-    /// Custom rules that do not compile: the line and the offset within it that ICU points at.
-    case invalidRules(line: Int, offset: Int, reason: String)
+    /// Custom rules that do not compile: the line and column (1-based, in characters) that ICU
+    /// points at (0 when it points nowhere), and ICU's error name.
+    case invalidRules(line: Int, column: Int, reason: String)
 
     public var description: String {
         switch self {
         case .unknownTransform(let id, let reason):
             return "no ICU transform '\(id)' (\(reason)); see Transliterator.availableIDs"
-        case .invalidRules(let line, let offset, let reason):
-            return "invalid transform rules at line \(line), offset \(offset): \(reason)"
+        case .invalidRules(let line, let column, let reason):
+            return line > 0 ? "invalid transform rules at line \(line), column \(column): \(reason)"
+                : "invalid transform rules: \(reason)"
         }
     }
 }

@@ -179,11 +179,10 @@ private func recordDocument(_ lineBytes: UnsafeBufferPointer<UInt8>, line: Int, 
     let scanned: JSONLine
     do {
         scanned = try JSONLine(lineBytes, wanted: [field, groupBy ?? urlField, idField])
-    } catch let error as JSONLine.Malformed {
+    } catch {
+        // JSONLine throws only JSONLine.Malformed (typed throws).
         return problem(RecordProblem(line: line, byte: offset + error.offset,
                                      message: "malformed JSON: \(error.message)", isEncoding: false)) ? .done : .stop
-    } catch {
-        return problem(RecordProblem(line: line, byte: offset, message: "malformed JSON", isEncoding: false)) ? .done : .stop
     }
     var group = ""
     if let groupBy {

@@ -43,7 +43,7 @@ final class SpooledInput {
         guard descriptor >= 0 else {
             throw Failure.io("cannot create a temporary file for standard input: \(Failure.describeErrno())")
         }
-        path = String(cString: template)
+        path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {

@@ -47,12 +47,16 @@ struct TranslitCommand: ParsableCommand {
         try runReportingFailures("translit") {
             let reverse = self.reverse
             if let named = Self.named(scheme) {
-                try LineFilter(command: "translit", options: input) { chunk in
+                let transliterate = { @Sendable (chunk: LineChunk) -> (output: [UInt8], firstInvalid: Int?) in
                     var output: [UInt8] = []
                     output.reserveCapacity(chunk.bytes.count + 64)
-                    named.transliterate(utf8: chunk.bytes, into: &output, reverse: reverse)
-                    return output
-                }.run()
+                    let bad = named.transliterate(utf8: chunk.bytes, into: &output, reverse: reverse)
+                    return (output, bad)
+                }
+                var filter = LineFilter(command: "translit", options: input) { transliterate($0).output }
+                // The schemes check UTF-8 as they go: no separate validation pass.
+                filter.checkingTransform = transliterate
+                try filter.run()
                 return
             }
             let id = String(scheme.dropFirst(4))
