@@ -50,8 +50,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText"], exclude: ["Fixtures"]),
-        .testTarget(name: "BoilerplateTests", dependencies: ["Boilerplate", "ArabicText"], exclude: ["Fixtures"]),
+        // Reads the repository's files for the test targets that keep Foundation out.
+        .target(name: "NazifTestSupport", path: "Tests/NazifTestSupport"),
+        .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText", "NazifTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "BoilerplateTests", dependencies: ["Boilerplate", "ArabicText", "NazifTestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "NazifCLITests", dependencies: ["nazif", "ArabicText"]),
         // Proves Foundation (with its own ICU) and ArabicText (system ICU) live in one process.
         .testTarget(name: "FoundationCoexistenceTests", dependencies: ["ArabicText"]),

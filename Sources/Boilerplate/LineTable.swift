@@ -73,11 +73,10 @@ struct LineTable {
         firstInvalidOffset = keyNormalizer.normalize(utf8: text, into: &keys)
         var lineStart = 0
         var keyStart = 0
-        let keyCount = keys.count
         let cueStarts = lexicon.cueStarts["promo"]
         keys.withUnsafeBufferPointer { keyBytes in
-            while lineStart < text.count || (lineStart == 0 && text.count == 0) {
-                guard text.count > 0 else { break }
+            // No line after a final line break; no line at all in an empty text.
+            while lineStart < text.count {
                 let lineEnd = Self.nextLineBreak(text, from: lineStart)
                 let keyEnd = Self.nextLineBreak(keyBytes, from: keyStart)
                 var contentEnd = lineEnd
@@ -90,7 +89,6 @@ struct LineTable {
                 lines.append(info)
                 lineStart = lineEnd + 1
                 keyStart = keyEnd + 1
-                if lineEnd >= text.count { break }
             }
         }
     }
@@ -101,6 +99,25 @@ struct LineTable {
         guard start < bytes.count, let base = bytes.baseAddress,
               let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+
+    /// Calls `body` with the range of each word of `bytes[range]` (runs of bytes between
+    /// spaces; empty runs skipped).
+    ///
+    /// ```swift
+    /// LineTable.forEachWord(in: key) { word in hashes.insert(KeyHash.hash(UnsafeBufferPointer(rebasing: key[word]))) }
+    /// ```
+    @inline(__always)
+    static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>? = nil, _ body: (Range<Int>) -> Void) {
+        let range = range ?? 0..<bytes.count
+        guard let base = bytes.baseAddress else { return }
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = memchr(base + start, 0x20, range.upperBound - start)
+                .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? range.upperBound
+            if end > start { body(start..<end) }
+            start = end + 1
+        }
     }
 
     /// The key bytes of a line.
@@ -139,11 +156,8 @@ struct LineTable {
         info.keyCharacters = key.count - continuations
         if let cueStarts, info.wordCount >= 5 {
             var cues = 0
-            var start = 0
-            while start < key.count {
-                if cueStarts.contains(key, wordAt: start) { cues += 1 }
-                guard let space = memchr(key.baseAddress! + start, 0x20, key.count - start) else { break }
-                start = UnsafeRawPointer(space) - UnsafeRawPointer(key.baseAddress!) + 1
+            forEachWord(in: key) { word in
+                if cueStarts.contains(key, wordAt: word.lowerBound) { cues += 1 }
             }
             info.cueWordStarts = cues
         }

@@ -102,11 +102,9 @@ public struct RepetitionTable: Sendable {
         let firstInvalid = keyNormalizer.normalize(utf8: text, into: &keys)
         var hashes: [UInt64] = []
         keys.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return }
             var start = 0
             while start < bytes.count {
-                let position = memchr(base + start, 0x0A, bytes.count - start)
-                    .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+                let position = LineTable.nextLineBreak(bytes, from: start)
                 var end = position
                 if end > start && bytes[end - 1] == 0x0D { end -= 1 }
                 if end > start { hashes.append(KeyHash.lineHash(UnsafeBufferPointer(rebasing: bytes[start..<end]))) }

@@ -1,4 +1,4 @@
-import Glibc
+import NazifTestSupport
 
 /// Reads test fixtures from `Tests/ArabicTextTests/Fixtures` or from the shared evaluation data
 /// next to the repository, without Foundation.
@@ -9,28 +9,10 @@ enum Fixtures {
         return path + "Fixtures/"
     }()
 
-    /// The repository root (…/Tests/ArabicTextTests/ → …/).
-    static let repository: String = {
-        var parts = directory.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(4)
-        return parts.joined(separator: "/") + "/"
-    }()
+    static let repository = TestFiles.repository
+    static let sharedEval = TestFiles.sharedEval
 
-    /// `../shared/eval` beside the repository, present on development machines only.
-    static let sharedEval = repository + "../shared/eval/"
-
-    static func read(path: String) -> String? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            bytes.append(contentsOf: buffer[0..<count])
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    static func read(path: String) -> String? { TestFiles.text(path) }
 
     static func read(_ name: String) -> String {
         guard let text = read(path: directory + name) else {

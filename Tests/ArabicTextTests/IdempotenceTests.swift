@@ -1,3 +1,4 @@
+import NazifTestSupport
 import Testing
 @testable import ArabicText
 
@@ -10,8 +11,7 @@ import Testing
     static let corpus: [String] = {
         var lines: [String] = []
         lines += Fixtures.read("tashkeela_sample.txt").split(separator: "\n").map(String.init)
-        for name in ["000_268df408752fc0e1", "001_2cdb75e8bbadff21", "002_037cfd1f9350d13c",
-                     "003_eea1b5faf0c41edc", "004_d9ab136cc203f486"] {
+        for name in TestFiles.seedNames {
             if let text = Fixtures.read(path: Fixtures.repository + "seeds/\(name).txt") {
                 lines += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             }

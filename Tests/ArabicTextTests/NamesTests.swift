@@ -1,3 +1,4 @@
+import NazifTestSupport
 import Testing
 @testable import ArabicText
 
@@ -92,8 +93,7 @@ import Testing
     @Test func findsTheSeedNames() throws {
         var tally = NameTally()
         let finder = NameFinder(romanizer: .shared)
-        for name in ["000_268df408752fc0e1", "001_2cdb75e8bbadff21", "002_037cfd1f9350d13c",
-                     "003_eea1b5faf0c41edc", "004_d9ab136cc203f486"] {
+        for name in TestFiles.seedNames {
             let text = try #require(Fixtures.read(path: Fixtures.repository + "seeds/\(name).txt"))
             for mention in finder.mentions(in: text) { tally.add(mention) }
         }

@@ -70,4 +70,24 @@ import Testing
         #expect(keys.count == 20_000)
         #expect(Set(keys).count == 2)
     }
+
+    /// Bad UTF-8 in `names find` is reported with its line and byte, as in the other commands;
+    /// `--on-error replace` reads on.
+    @Test func findReportsInvalidUTF8WithItsLine() throws {
+        let input = Data("بوتين في موسكو\nسطر ".utf8) + Data([0xD8, 0x20]) + Data("بوتين\n".utf8)
+        let failed = try NazifProcess.run(["names", "find"], stdin: input)
+        #expect(failed.status == 65)
+        #expect(failed.stderr.contains("<stdin>:2: invalid UTF-8 at byte 34 (byte 8 of the line)"), "\(failed.stderr)")
+        let replaced = try NazifProcess.run(["names", "find", "--on-error", "replace"], stdin: input)
+        #expect(replaced.status == 0 && replaced.text.hasPrefix("Putin\t2\t"), "\(replaced.text)")
+    }
+
+    /// `names key` and `names romanize` keep CRLF line breaks and give a last line without one
+    /// none either.
+    @Test func lineBreaksAreKept() throws {
+        let key = try NazifProcess.run(["names", "key"], stdin: Data("كيم جونج أون\r\nبيونج يانج".utf8))
+        #expect(key.text == "GMGNGAN\nBNGANG")
+        let romanized = try NazifProcess.run(["names", "romanize"], stdin: Data("بيونج يانج\r\nبوتين".utf8))
+        #expect(romanized.text == "Pyongyang\r\nPutin")
+    }
 }

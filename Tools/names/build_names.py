@@ -429,6 +429,19 @@ def read_sources(eval_dir: Path, stats: collections.Counter, rejects: dict) -> l
         stats[f"{src}: dropped, {reason}"] += 1
         rejects.setdefault((src, reason), []).append(row)
 
+    def add(arabic_raw, latin_raw, src, weight):
+        """Cleans one row of a source into a pair, or counts why it was dropped."""
+        stats[f"{src}: read"] += 1
+        arabic, why = clean_arabic(arabic_raw, src)
+        if arabic is None:
+            reject(why, src, (arabic_raw, latin_raw))
+            return
+        latin, why = clean_latin(latin_raw, src, arabic)
+        if latin is None:
+            reject(why, src, (arabic, latin_raw))
+            return
+        pairs.append(Pair(arabic, latin, src, weight, latin_raw))
+
     # Wikidata tokens: latin, arabic letters separated by spaces, count
     with open(eval_dir / "wikidata_name_tokens.tsv", encoding="utf-8") as f:
         for line in f:
@@ -437,16 +450,7 @@ def read_sources(eval_dir: Path, stats: collections.Counter, rejects: dict) -> l
                 reject("malformed", "w", line.strip())
                 continue
             latin_raw, arabic_raw, count = fields
-            stats["w: read"] += 1
-            arabic, why = clean_arabic(arabic_raw, "w")
-            if arabic is None:
-                reject(why, "w", (arabic_raw, latin_raw))
-                continue
-            latin, why = clean_latin(latin_raw, "w", arabic)
-            if latin is None:
-                reject(why, "w", (arabic, latin_raw))
-                continue
-            pairs.append(Pair(arabic, latin, "w", int(count), latin_raw))
+            add(arabic_raw, latin_raw, "w", int(count))
 
     with open(eval_dir / "google_ar2en.tsv", encoding="utf-8") as f:
         for line in f:
@@ -455,16 +459,7 @@ def read_sources(eval_dir: Path, stats: collections.Counter, rejects: dict) -> l
                 reject("malformed", "g", line.strip())
                 continue
             arabic_raw, latin_raw = fields
-            stats["g: read"] += 1
-            arabic, why = clean_arabic(arabic_raw, "g")
-            if arabic is None:
-                reject(why, "g", (arabic_raw, latin_raw))
-                continue
-            latin, why = clean_latin(latin_raw, "g", arabic)
-            if latin is None:
-                reject(why, "g", (arabic, latin_raw))
-                continue
-            pairs.append(Pair(arabic, latin, "g", GOOGLE_WEIGHT, latin_raw))
+            add(arabic_raw, latin_raw, "g", GOOGLE_WEIGHT)
 
     # GeoNames rows of name_variants.tsv: latin, type, arabic-script form, source, letters_only, geonameid
     rows = []
@@ -479,16 +474,7 @@ def read_sources(eval_dir: Path, stats: collections.Counter, rejects: dict) -> l
             rows.append(fields)
             forms_per_city[fields[5]] += 1
     for latin_raw, _type, arabic_raw, _src, _letters_only, geonameid in rows:
-        stats["n: read"] += 1
-        arabic, why = clean_arabic(arabic_raw, "n")
-        if arabic is None:
-            reject(why, "n", (arabic_raw, latin_raw))
-            continue
-        latin, why = clean_latin(latin_raw, "n", arabic)
-        if latin is None:
-            reject(why, "n", (arabic, latin_raw))
-            continue
-        pairs.append(Pair(arabic, latin, "n", forms_per_city[geonameid], latin_raw))
+        add(arabic_raw, latin_raw, "n", forms_per_city[geonameid])
     return pairs
 
 

@@ -13,9 +13,12 @@ public enum Corpus {
         return path + "/seeds/"
     }()
 
+    /// The five seed articles' names in `seeds/`.
+    static let seedNames = ["000_268df408752fc0e1", "001_2cdb75e8bbadff21", "002_037cfd1f9350d13c",
+                            "003_eea1b5faf0c41edc", "004_d9ab136cc203f486"]
+
     /// The five seed articles, one by one.
-    public static let articles: [String] = ["000_268df408752fc0e1", "001_2cdb75e8bbadff21",
-        "002_037cfd1f9350d13c", "003_eea1b5faf0c41edc", "004_d9ab136cc203f486"].map { name in
+    public static let articles: [String] = seedNames.map { name in
         String(decoding: read(seedsDirectory + name + ".txt"), as: UTF8.self)
     }
 
@@ -32,25 +35,8 @@ public enum Corpus {
         return bytes
     }
 
-    /// The five seed articles, concatenated.
-    public static let seeds: [UInt8] = {
-        var bytes: [UInt8] = []
-        for name in ["000_268df408752fc0e1", "001_2cdb75e8bbadff21", "002_037cfd1f9350d13c",
-                     "003_eea1b5faf0c41edc", "004_d9ab136cc203f486"] {
-            guard let file = fopen(seedsDirectory + name + ".txt", "rb") else {
-                fatalError("cannot read \(seedsDirectory + name).txt")
-            }
-            var buffer = [UInt8](repeating: 0, count: 1 << 16)
-            while true {
-                let count = fread(&buffer, 1, buffer.count, file)
-                if count <= 0 { break }
-                bytes.append(contentsOf: buffer[0..<count])
-            }
-            fclose(file)
-            bytes.append(0x0A)
-        }
-        return bytes
-    }()
+    /// The five seed articles, concatenated, each followed by a line break.
+    public static let seeds: [UInt8] = seedNames.flatMap { read(seedsDirectory + $0 + ".txt") + [0x0A] }
 
     /// About `size` bytes of seed text.
     public static func text(size: Int = 1 << 20) -> [UInt8] {

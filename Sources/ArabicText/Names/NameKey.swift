@@ -100,8 +100,23 @@ public struct NameKey: Hashable, Sendable, CustomStringConvertible {
     /// NameKey.isSameName("حسن", "حسين")                 // false
     /// ```
     public static func isSameName(_ first: String, _ second: String, threshold: Double = 0.8) -> Bool {
+        haveOneKey(first, second) && similarity(first, second) >= threshold
+    }
+
+    /// ``isSameName(_:_:threshold:)`` and ``similarity(_:_:)`` at once, computing each once.
+    ///
+    /// ```swift
+    /// NameKey.match("كيم جونغ إيل", "كيم جونغ أون")   // (same: false, similarity: 0.8)
+    /// ```
+    public static func match(_ first: String, _ second: String, threshold: Double = 0.8) -> (same: Bool, similarity: Double) {
+        let score = similarity(first, second)
+        return (score >= threshold && haveOneKey(first, second), score)
+    }
+
+    /// Both names have the same, non-empty key.
+    static func haveOneKey(_ first: String, _ second: String) -> Bool {
         let key = NameKey(first)
-        return !key.value.isEmpty && key == NameKey(second) && similarity(first, second) >= threshold
+        return !key.value.isEmpty && key == NameKey(second)
     }
 
     /// How much two names sound alike, from 0 to 1: one minus the edit distance between their

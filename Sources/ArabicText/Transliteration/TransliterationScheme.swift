@@ -90,11 +90,10 @@ final class SchemeTables: Sendable {
         guard input.count > 0 else { return nil }
         var firstInvalid: Int? = nil
         forwardTable.withUnsafeBufferPointer { table in
-            let start = output.count
-            // Targets are at most as long as the Arabic letters they replace.
-            output.append(contentsOf: repeatElement(0, count: input.count + 4))
-            let written = output.withUnsafeMutableBufferPointer { out -> Int in
-                var written = start
+            // Targets are at most as long as the Arabic letters they replace (the 4-byte store
+            // below may run 2 bytes past the last one).
+            output.appendBytes(atMost: input.count + 4) { out in
+                var written = 0
                 var index = 0
                 let count = input.count
                 while index < count {
@@ -110,7 +109,7 @@ final class SchemeTables: Sendable {
                             let entry = table[Int(byte & 0x03) << 6 | Int(input[index + 1] & 0x3F)]
                             if entry.1 != 0 {
                                 // SAFETY: room for input.count + 4 bytes; targets ≤ 2 bytes replace 2.
-                                UnsafeMutableRawPointer(out.baseAddress! + written).storeBytes(of: entry.0.littleEndian, as: UInt32.self)
+                                UnsafeMutableRawPointer(out + written).storeBytes(of: entry.0.littleEndian, as: UInt32.self)
                                 written += Int(entry.1)
                                 index += 2
                                 continue
@@ -131,7 +130,6 @@ final class SchemeTables: Sendable {
                 }
                 return written
             }
-            output.removeLast(output.count - written)
         }
         return firstInvalid
     }
@@ -140,11 +138,9 @@ final class SchemeTables: Sendable {
         guard input.count > 0 else { return nil }
         var firstInvalid: Int? = nil
         backwardTable.withUnsafeBufferPointer { table in
-            let start = output.count
             // An ASCII target (1 byte) becomes a 2-byte letter: at most twice the input.
-            output.append(contentsOf: repeatElement(0, count: input.count * 2 + 4))
-            let written = output.withUnsafeMutableBufferPointer { out -> Int in
-                var written = start
+            output.appendBytes(atMost: input.count * 2 + 4) { out in
+                var written = 0
                 var index = 0
                 let count = input.count
                 while index < count {
@@ -163,7 +159,7 @@ final class SchemeTables: Sendable {
                     }
                     if scalar >= 0, table[scalar] != 0 {
                         // SAFETY: room for 2n + 4 bytes; each mapped character writes 2.
-                        UnsafeMutableRawPointer(out.baseAddress! + written).storeBytes(of: table[scalar].littleEndian, as: UInt32.self)
+                        UnsafeMutableRawPointer(out + written).storeBytes(of: table[scalar].littleEndian, as: UInt32.self)
                         written += 2
                     } else {
                         for offset in 0..<length { out[written + offset] = input[index + offset] }
@@ -173,7 +169,6 @@ final class SchemeTables: Sendable {
                 }
                 return written
             }
-            output.removeLast(output.count - written)
         }
         return firstInvalid
     }

@@ -136,20 +136,19 @@ public final class Transliterator: Sendable {
         var capacity = input.count * 3 + 64
         while true {
             var status: Int32 = 0
-            let start = output.count
-            output.append(contentsOf: repeatElement(0, count: capacity))
-            let written = output.withUnsafeMutableBufferPointer { buffer in
-                nz_transliterate_utf8(handle.value, input.baseAddress, Int32(input.count),
-                                      buffer.baseAddress! + start, Int32(capacity), &status)
+            var needed = 0
+            output.appendBytes(atMost: capacity) { out in
+                let written = Int(nz_transliterate_utf8(handle.value, input.baseAddress, Int32(input.count),
+                                                        out, Int32(capacity), &status))
+                if status == ICUError.bufferOverflow && written > capacity {
+                    needed = written
+                    return 0
+                }
+                // utrans fails only on bad arguments or memory exhaustion: keep what came back.
+                return max(0, min(written, capacity))
             }
-            if status == ICUError.bufferOverflow && Int(written) > capacity {
-                output.removeLast(capacity)
-                capacity = Int(written)
-                continue
-            }
-            // utrans fails only on bad arguments or memory exhaustion: write what came back.
-            output.removeLast(capacity - max(0, min(Int(written), capacity)))
-            return
+            guard needed > 0 else { return }
+            capacity = needed
         }
     }
 

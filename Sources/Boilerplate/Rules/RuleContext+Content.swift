@@ -10,11 +10,7 @@ extension RuleContext {
             let key = lines.key(index)
             var seen = Set<UInt64>()
             key.withContiguousStorageIfAvailable { bytes in
-                var start = 0
-                for position in 0...bytes.count where position == bytes.count || bytes[position] == 0x20 {
-                    if position > start { seen.insert(KeyHash.hash(UnsafeBufferPointer(rebasing: bytes[start..<position]))) }
-                    start = position + 1
-                }
+                LineTable.forEachWord(in: bytes) { word in seen.insert(KeyHash.hash(UnsafeBufferPointer(rebasing: bytes[word]))) }
             }
             if Double(seen.count) < 0.6 * Double(info.wordCount) {
                 remove(index, .keywordSpam, "\(info.wordCount) words, \(seen.count) different")
@@ -43,12 +39,7 @@ extension RuleContext {
         let text = lines.text
         // Words of the line (original spelling) as ranges.
         var words: [Range<Int>] = []
-        var start = range.lowerBound
-        for position in range.lowerBound...range.upperBound
-        where position == range.upperBound || text[position] == 0x20 {
-            if position > start { words.append(start..<position) }
-            start = position + 1
-        }
+        LineTable.forEachWord(in: text, range) { words.append($0) }
         var standalone = Set<UInt64>()
         for word in words where word.count >= 8 {
             standalone.insert(KeyHash.hash(UnsafeBufferPointer(rebasing: text[Self.trimPunctuation(word, text)])))
@@ -135,14 +126,11 @@ extension RuleContext {
             guard info.wordCount >= 8, info.wordCount <= 80, info.cueWordStarts >= 5 else { continue }
             var found = Set<UInt64>()
             lines.key(index).withContiguousStorageIfAvailable { bytes in
-                var start = 0
-                for position in 0...bytes.count where position == bytes.count || bytes[position] == 0x20 {
+                LineTable.forEachWord(in: bytes) { word in
                     // Hash only words whose start begins some cue.
-                    if position > start && starts.contains(bytes, wordAt: start) {
-                        let hash = KeyHash.hash(UnsafeBufferPointer(rebasing: bytes[start..<position]))
-                        if cues.contains(hash) { found.insert(hash) }
-                    }
-                    start = position + 1
+                    guard starts.contains(bytes, wordAt: word.lowerBound) else { return }
+                    let hash = KeyHash.hash(UnsafeBufferPointer(rebasing: bytes[word]))
+                    if cues.contains(hash) { found.insert(hash) }
                 }
             }
             if found.count >= 5 { remove(index, .promotion, "\(found.count) words of advertising copy") }

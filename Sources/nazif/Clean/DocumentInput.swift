@@ -53,6 +53,19 @@ struct DocumentBatch: Sendable {
     var chunk: Chunk
 }
 
+/// Feeds the inputs' batches to `pipeline`, each made into a result by `work` on a worker
+/// thread, until the input ends or the pipeline stops. The pipeline is finished either way
+/// (also when reading fails).
+func processBatches<Result: Sendable>(paths: [String], displayNames: [String: String] = [:], mode: DocumentMode,
+                                      through pipeline: OrderedPipeline<Result>,
+                                      _ work: @escaping @Sendable (DocumentBatch) -> Result) throws {
+    defer { pipeline.finish() }
+    try readBatches(paths: paths, displayNames: displayNames, mode: mode) { batch in
+        pipeline.submit { work(batch) }
+        return !pipeline.isStopped
+    }
+}
+
 /// Reads the inputs into batches, in order: a whole file at a time for `.files`, chunks of
 /// lines otherwise. `body` returns false to stop.
 func readBatches(paths: [String], displayNames: [String: String] = [:], mode: DocumentMode,

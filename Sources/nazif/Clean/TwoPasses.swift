@@ -18,16 +18,7 @@ func learnTable(paths: [String], displayNames: [String: String] = [:], mode: Doc
         }
         return true
     }
-    do {
-        try readBatches(paths: paths, displayNames: displayNames, mode: mode) { batch in
-            pipeline.submit { worker.count(batch) }
-            return !pipeline.isStopped
-        }
-    } catch {
-        pipeline.finish()
-        throw error
-    }
-    pipeline.finish()
+    try processBatches(paths: paths, displayNames: displayNames, mode: mode, through: pipeline) { worker.count($0) }
     if let failure { throw failure }
     return (table, skipped)
 }

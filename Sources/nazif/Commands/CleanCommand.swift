@@ -124,16 +124,7 @@ struct CleanCommand: ParsableCommand {
             }
             return !sink.isClosed
         }
-        do {
-            try readBatches(paths: paths, displayNames: displayNames, mode: mode) { batch in
-                pipeline.submit { worker.clean(batch) }
-                return !pipeline.isStopped
-            }
-        } catch {
-            pipeline.finish()
-            throw error
-        }
-        pipeline.finish()
+        try processBatches(paths: paths, displayNames: displayNames, mode: mode, through: pipeline) { worker.clean($0) }
         progress.clear()
         if let failure {
             sink.discard()

@@ -28,10 +28,7 @@ struct LearnCommand: ParsableCommand {
             let sink = try OutputSink.make(path: input.output)
             try sink.write(table.serialized())
             try sink.commit()
-            let groups = table.groups.values
-            reportError("nazif learn: \(groups.reduce(0) { $0 + $1.documents }) documents in \(groups.count) group(s), "
-                        + "\(groups.reduce(0) { $0 + $1.distinctLines }) distinct lines"
-                        + (skipped > 0 ? ", \(skipped) bad record(s) skipped" : ""))
+            reportError("nazif learn: \(table.summary)" + (skipped > 0 ? ", \(skipped) bad record(s) skipped" : ""))
         }
     }
 }
@@ -60,9 +57,16 @@ struct MergeCommand: ParsableCommand {
             let sink = try OutputSink.atomicFile(output)
             try sink.write(total.serialized())
             try sink.commit()
-            let groups = total.groups.values
-            reportError("nazif merge: \(tables.count) tables, \(groups.reduce(0) { $0 + $1.documents }) documents in "
-                        + "\(groups.count) group(s), \(groups.reduce(0) { $0 + $1.distinctLines }) distinct lines")
+            reportError("nazif merge: \(tables.count) tables, \(total.summary)")
         }
+    }
+}
+
+extension RepetitionTable {
+    /// "3072 documents in 8 group(s), 34287 distinct lines", for `learn` and `merge`.
+    var summary: String {
+        let groups = groups.values
+        return "\(groups.reduce(0) { $0 + $1.documents }) documents in \(groups.count) group(s), "
+            + "\(groups.reduce(0) { $0 + $1.distinctLines }) distinct lines"
     }
 }

@@ -40,13 +40,9 @@ struct NamesCommand: ParsableCommand {
                     output.reserveCapacity(chunk.bytes.count / 2)
                     normalized.withUnsafeBufferPointer { bytes in
                         // One key per line; a last line without a line break gets none either.
-                        var start = 0
-                        while start < bytes.count {
-                            var end = start
-                            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-                            NameKey.appendKey(ofNormalized: UnsafeBufferPointer(rebasing: bytes[start..<end]), to: &output)
-                            if end < bytes.count { output.append(0x0A) }
-                            start = end + 1
+                        LineFilter.forEachLine(in: bytes) { name, lineBreak in
+                            NameKey.appendKey(ofNormalized: name, to: &output)
+                            if !lineBreak.isEmpty { output.append(0x0A) }
                         }
                     }
                     return output
@@ -66,9 +62,7 @@ struct NamesCommand: ParsableCommand {
                     mapLines(chunk) { line in
                         let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
                         guard parts.count == 2 else { return "different\t0.000" }
-                        let a = String(parts[0]), b = String(parts[1])
-                        let same = NameKey.isSameName(a, b)
-                        let score = NameKey.similarity(a, b)
+                        let (same, score) = NameKey.match(String(parts[0]), String(parts[1]))
                         return (same ? "same" : "different") + "\t" + formatScore(score)
                     }
                 }.run()
@@ -90,10 +84,14 @@ struct NamesCommand: ParsableCommand {
                 var tally = NameTally()
                 try InputFile.checkReadable(input.paths)
                 for path in input.paths {
-                    let bytes = try InputFile.open(path).readAll()
-                    guard UTF8Validation.firstInvalidOffset(in: bytes.withUnsafeBufferPointer { $0 }) == nil
-                            || input.onError == .replace else {
-                        throw Failure.data("\(path == "-" ? "<stdin>" : path): invalid UTF-8; --on-error replace writes U+FFFD instead")
+                    let file = try InputFile.open(path)
+                    let bytes = try file.readAll()
+                    try bytes.withUnsafeBufferPointer { buffer in
+                        guard let bad = UTF8Validation.firstInvalidOffset(in: buffer), input.onError != .replace else { return }
+                        var lineStart = bad
+                        while lineStart > 0 && buffer[lineStart - 1] != 0x0A { lineStart -= 1 }
+                        let line = LineFilter.countLineBreaks(UnsafeBufferPointer(rebasing: buffer[..<lineStart])) + 1
+                        throw LineFilter.invalidUTF8(in: file.name, line: line, offset: bad, column: bad - lineStart)
                     }
                     let text = String(decoding: bytes, as: UTF8.self)
                     for mention in finder.mentions(in: text) { tally.add(mention) }
@@ -113,17 +111,9 @@ struct NamesCommand: ParsableCommand {
 func mapLines(_ chunk: LineChunk, _ transform: (String) -> String) -> [UInt8] {
     var output: [UInt8] = []
     output.reserveCapacity(chunk.bytes.count)
-    var start = 0
-    let bytes = chunk.bytes
-    while start < bytes.count {
-        var end = start
-        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-        var contentEnd = end
-        if contentEnd > start && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-        let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<contentEnd]), as: UTF8.self)
-        output.append(transform(line))
-        if end < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[contentEnd...end])) }
-        start = end + 1
+    LineFilter.forEachLine(in: chunk.bytes) { line, lineBreak in
+        output.append(transform(String(decoding: line, as: UTF8.self)))
+        output.append(contentsOf: lineBreak)
     }
     return output
 }

@@ -81,9 +81,8 @@ struct LineFilter {
             state.replacements += result.replacements
             progress.advance(by: result.output.count)
             if let invalid = result.invalid {
-                state.failure = .data(
-                    "\(name):\(lineNumber + result.lineBreaks): invalid UTF-8 at byte \(invalid.offset) "
-                        + "(byte \(invalid.column + 1) of the line); --on-error replace writes U+FFFD instead")
+                state.failure = Self.invalidUTF8(in: name, line: lineNumber + result.lineBreaks,
+                                                 offset: invalid.offset, column: invalid.column)
                 return false
             }
             lineNumber += result.lineBreaks
@@ -140,6 +139,29 @@ struct LineFilter {
             }
             return ChunkResult(output: output, lineBreaks: countLineBreaks(bytes),
                                replacements: count, invalid: nil)
+        }
+    }
+
+    /// The failure for ill-formed UTF-8 at `offset` (0-based), `column` bytes into line `line`.
+    static func invalidUTF8(in name: String, line: Int, offset: Int, column: Int) -> Failure {
+        .data("\(name):\(line): invalid UTF-8 at byte \(offset) (byte \(column + 1) of the line); "
+                + "--on-error replace writes U+FFFD instead")
+    }
+
+    /// Calls `body` for each line: its content (without "\n" or "\r\n") and whether a line
+    /// break follows it. A chunk ending with a line break has no empty line after it.
+    static func forEachLine(in bytes: UnsafeBufferPointer<UInt8>,
+                            _ body: (_ content: UnsafeBufferPointer<UInt8>, _ lineBreak: UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        var start = 0
+        while start < bytes.count {
+            let end = memchr(base + start, 0x0A, bytes.count - start)
+                .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+            var contentEnd = end
+            if contentEnd > start && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            body(UnsafeBufferPointer(rebasing: bytes[start..<contentEnd]),
+                 UnsafeBufferPointer(rebasing: bytes[contentEnd..<min(end + 1, bytes.count)]))
+            start = end + 1
         }
     }
 
