@@ -117,75 +117,67 @@ extension FoldTable {
                 // no bookkeeping beyond the rollback point. Output never outgrows input here
                 // (capacity was checked above; a longer replacement leaves the loop).
                 var runCombiningClass: UInt8 = 0
-                while index < count {
-                    let byte = source[index]
-                    var runEntry: FoldEntry
-                    var runLength: Int
-                    if byte < 0x80 {
-                        runEntry = entries[Int(byte)]
-                        runLength = 1
-                    } else if byte >= 0xC2 && byte <= 0xDF && index &+ 1 < count
-                                && source[index &+ 1] & 0xC0 == 0x80 {
-                        runEntry = entries[Int(byte & 0x1F) << 6 | Int(source[index &+ 1] & 0x3F)]
-                        runLength = 2
-                    } else {
-                        break
-                    }
-                    var spaceBefore = false
-                    if !runEntry.isPlainStarter {
-                        if runEntry.isDroppableMark {
-                            // Tashkeel: dropped where it stands, as long as marks stay in order.
-                            guard runEntry.combiningClass >= runCombiningClass else { break }
-                            runCombiningClass = runEntry.combiningClass
-                            recorder.dropped(source: index, length: runLength)
-                            index &+= runLength
-                            continue
-                        }
-                        // A single ASCII space before a plain character stays as it is.
-                        guard byte == 0x20, runEntry.action == .space, index &+ 1 < count else { break }
-                        let next = source[index &+ 1]
-                        if next < 0x80 {
-                            runEntry = entries[Int(next)]
-                            runLength = 1
-                        } else if next >= 0xC2 && next <= 0xDF && index &+ 2 < count
-                                    && source[index &+ 2] & 0xC0 == 0x80 {
-                            runEntry = entries[Int(next & 0x1F) << 6 | Int(source[index &+ 2] & 0x3F)]
-                            runLength = 2
-                        } else {
-                            break
-                        }
-                        guard runEntry.isPlainStarter else { break }
-                        spaceBefore = true
-                    }
-                    let replaces = runEntry.meta & 0xFF00 != 0
-                    let replacementLength = runEntry.replacementLength
-                    if replaces && replacementLength > runLength { break }
-                    if spaceBefore {
-                        recorder.identity(source: index, length: 1, output: written)
-                        destination[written] = 0x20
-                        written &+= 1
-                        index &+= 1
+                let fast = self.fast
+                // `FastEntry.spaceBit` when the last character written was a collapsible space.
+                var previousSpace: UInt32 = 0
+                // One table load per character and no branch that depends on the text (ASCII or
+                // two bytes, letter or space) in the common case: the slot and the length are
+                // selected arithmetically. Three- and four-byte sequences, ill-formed bytes, marks,
+                // line breaks and a second space in a row leave the loop. The last byte of the
+                // input is left to the general path, so `index + 1` is always readable.
+                while index &+ 1 < count {
+                    let lead = Int(source[index])
+                    let follower = Int(source[index &+ 1])
+                    // Written as arithmetic so that the compiler cannot turn "ASCII or not" into
+                    // a branch (it is taken at every space: a misprediction per word).
+                    let multiByte = lead >> 7                      // 0 or 1
+                    // Leaves for a lead outside 0xC2...0xDF or a follower outside 0x80...0xBF.
+                    let leadIsBad = Int(truncatingIfNeeded: UInt(bitPattern: (lead &- 0xC2)) >> 5 | UInt(bitPattern: 0x1D &- (lead &- 0xC2)) >> 63)
+                    let followerIsBad = ((follower >> 6) ^ 2 &+ 3) >> 2
+                    if multiByte & (leadIsBad | followerIsBad) != 0 { break }
+                    let runLength = 1 &+ multiByte
+                    let twoByteSlot = (lead & 0x1F) << 6 | (follower & 0x3F)
+                    let runEntry = fast[lead ^ ((lead ^ twoByteSlot) & -multiByte)]
+                    if runEntry >= FastEntry.droppableMark || runEntry & previousSpace != 0 {
+                        // Tashkeel after a letter: dropped where it stands, as long as marks stay
+                        // in canonical order.
+                        guard runEntry & FastEntry.kindMask == FastEntry.droppableMark,
+                              previousSpace == 0 else { break }
+                        let markClass = UInt8(truncatingIfNeeded: runEntry)
+                        guard markClass >= runCombiningClass else { break }
+                        runCombiningClass = markClass
+                        recorder.dropped(source: index, length: runLength)
+                        index &+= runLength
+                        continue
                     }
                     starterSource = index
                     starterOutput = written
                     starterIsPlain = true
                     runCombiningClass = 0
-                    if replaces {
+                    let outputLength = Int(truncatingIfNeeded: runEntry >> 16) & 3
+                    if runEntry & FastEntry.replacedBit != 0 {
                         recorder.atomic(source: index, sourceLength: runLength, output: written,
-                                        outputLength: replacementLength)
-                        // SAFETY: the replacement is no longer than the input it replaces, and
-                        // capacity covers the remaining input plus 16 bytes, so the four-byte
-                        // store stays in bounds.
-                        UnsafeMutableRawPointer(destination + written)
-                            .storeBytes(of: runEntry.replacement.littleEndian, as: UInt32.self)
-                        written &+= replacementLength
+                                        outputLength: outputLength)
                     } else {
                         recorder.identity(source: index, length: runLength, output: written)
-                        destination[written] = source[index]
-                        if runLength == 2 { destination[written &+ 1] = source[index &+ 1] }
-                        written &+= runLength
                     }
+                    // SAFETY: output in this loop is never longer than its input, and capacity
+                    // covers the remaining input plus 16 bytes, so the two-byte store stays in
+                    // bounds.
+                    UnsafeMutableRawPointer(destination + written)
+                        .storeBytes(of: UInt16(truncatingIfNeeded: runEntry).littleEndian, as: UInt16.self)
+                    written &+= outputLength
                     index &+= runLength
+                    previousSpace = runEntry & FastEntry.spaceBit
+                }
+                if previousSpace != 0 {
+                    // The run stopped just after a space: whether it is kept, collapsed or trimmed
+                    // depends on what follows, so hand it back to the general path.
+                    index &-= 1
+                    written &-= 1
+                    recorder.rollback(toOutput: written)
+                    starterSource = index
+                    starterOutput = written
                 }
                 lastCombiningClass = runCombiningClass
                 continue
@@ -287,6 +279,10 @@ extension FoldTable {
         out.count = written
         state = current
     }
+
+    /// For each UTF-8 lead byte: 0 for ASCII, 1 for the lead of a two-byte sequence (0xC2–0xDF),
+    /// 2 for anything else (continuation bytes, three- and four-byte leads, bytes never valid).
+    static let leadClass: [UInt8] = (0..<256).map { $0 < 0x80 ? 0 : (0xC2...0xDF).contains($0) ? 1 : 2 }
 
     /// U+FFFD standing in for ill-formed bytes: always written as its own three bytes.
     static let replacementCharacterEntry = FoldEntry(

@@ -64,27 +64,86 @@ struct FoldEntry {
     }
 }
 
-/// The fold table for one set of options: an entry for every BMP code point (512 KiB), built once
-/// from ICU's character properties and cached for the life of the process. Code points above the
+/// The fast loop's four-byte summary of a code point below U+0800, for runs of ordinary text.
+///
+/// - kind (bits 24–31) ``plain``: a starter written one for one, no longer than its input, with
+///   nothing to normalize. Bits 0–15 hold the output bytes (the input's own, or its replacement),
+///   bits 16–17 their count (0–2), bit 18 whether they replace the input (for offset maps), bit 19
+///   whether it is a collapsible ASCII space (kept only between two plain characters).
+/// - ``droppableMark``: a mark removed where it stands while marks keep canonical order; bits 0–7
+///   hold its combining class.
+/// - ``other``: everything else leaves the fast loop.
+enum FastEntry {
+    static let plain: UInt32 = 0
+    static let droppableMark: UInt32 = 1 << 24
+    static let other: UInt32 = 0xFF << 24
+    static let kindMask: UInt32 = 0xFF << 24
+    static let replacedBit: UInt32 = 1 << 18
+    static let spaceBit: UInt32 = 1 << 19
+
+    static func make(_ entry: FoldEntry, scalar: UInt32) -> UInt32 {
+        if entry.isPlainStarter {
+            let inputLength = scalar < 0x80 ? 1 : 2
+            if entry.action == .copy {
+                let bytes = scalar < 0x80 ? scalar : (0xC0 | scalar >> 6) | (0x80 | scalar & 0x3F) << 8
+                return bytes | UInt32(inputLength) << 16
+            }
+            guard entry.replacementLength <= inputLength else { return other }
+            return entry.replacement | UInt32(entry.replacementLength) << 16 | replacedBit
+        }
+        if entry.isDroppableMark { return droppableMark | UInt32(entry.combiningClass) }
+        if scalar == 0x20 && entry.action == .space && entry.isQuickCheckYes && entry.hasBoundaryBefore {
+            return 0x20 | 1 << 16 | spaceBit
+        }
+        return other
+    }
+}
+
+/// The fold table for one set of options: an entry for every BMP code point (512 KiB), built from
+/// ICU's character properties and cached for the life of the process. Code points below U+0800
+/// (one and two UTF-8 bytes: Latin, Arabic, Hebrew, Syriac…) are built at once; the rest of the
+/// BMP in blocks of 256 the first time text uses one, so a short run does not pay for 63,000
+/// entries it never reads (building them all took 2.5 ms of a 12 ms start). Code points above the
 /// BMP (emoji, historic scripts) are computed on demand by the same rules.
 final class FoldTable: Sendable {
     let options: NormalizationOptions
     let normalizer: ICUNormalizerHandle?
-    // SAFETY: written once in init, read-only afterwards, freed in deinit; shared across threads
-    // only for reading.
+    // SAFETY: entries below `eagerLimit` are written once in init; a later block is written once,
+    // under `buildLock`, before its `blockReady` flag is stored with release ordering, and read
+    // only after that flag is loaded with acquire ordering. Freed in deinit.
     nonisolated(unsafe) let entries: UnsafeMutablePointer<FoldEntry>
+    /// The fast loop's view of the code points below `eagerLimit` (see ``FastEntry``).
+    nonisolated(unsafe) let fast: UnsafeMutablePointer<UInt32>
+    // SAFETY: one atomic flag per block of 256 code points, initialized in init, freed in deinit.
+    nonisolated(unsafe) private let blockReady: UnsafeMutablePointer<Atomic<UInt8>>
+    private let buildLock = Mutex<Void>(())
     static let count = 0x10000
+    /// Entries below this are built in init (every one- and two-byte UTF-8 sequence).
+    static let eagerLimit = 0x800
+    private static let blockCount = count >> 8
 
     private init(options: NormalizationOptions) {
         self.options = options
         self.normalizer = options.unicodeForm.map { $0.icuInstance }
         entries = .allocate(capacity: Self.count)
-        for scalar in 0..<UInt32(Self.count) {
-            (entries + Int(scalar)).initialize(to: Self.makeEntry(scalar, options, normalizer))
+        fast = .allocate(capacity: Self.eagerLimit)
+        blockReady = .allocate(capacity: Self.blockCount)
+        for block in 0..<Self.blockCount {
+            (blockReady + block).initialize(to: Atomic(block < Self.eagerLimit >> 8 ? 1 : 0))
+        }
+        for scalar in 0..<UInt32(Self.eagerLimit) {
+            let entry = Self.makeEntry(scalar, options, normalizer)
+            (entries + Int(scalar)).initialize(to: entry)
+            (fast + Int(scalar)).initialize(to: FastEntry.make(entry, scalar: scalar))
         }
     }
 
-    deinit { entries.deallocate() }
+    deinit {
+        entries.deallocate()
+        fast.deallocate()
+        blockReady.deinitialize(count: Self.blockCount)
+        blockReady.deallocate()
+    }
 
     private static let cache = Mutex<[NormalizationOptions: FoldTable]>([:])
 
@@ -102,7 +161,23 @@ final class FoldTable: Sendable {
     /// The entry for any scalar.
     @inline(__always)
     func entry(_ scalar: UInt32) -> FoldEntry {
-        scalar < 0x10000 ? entries[Int(scalar)] : Self.makeEntry(scalar, options, normalizer)
+        if scalar < Self.eagerLimit { return entries[Int(scalar)] }
+        guard scalar < 0x10000 else { return Self.makeEntry(scalar, options, normalizer) }
+        let block = Int(scalar >> 8)
+        if blockReady[block].load(ordering: .acquiring) == 0 { buildBlock(block) }
+        return entries[Int(scalar)]
+    }
+
+    /// Builds the entries of one block of 256 code points (once, whichever thread asks first).
+    @inline(never)
+    private func buildBlock(_ block: Int) {
+        buildLock.withLock { _ in
+            guard blockReady[block].load(ordering: .acquiring) == 0 else { return }
+            for scalar in UInt32(block << 8)..<UInt32((block + 1) << 8) {
+                (entries + Int(scalar)).initialize(to: Self.makeEntry(scalar, options, normalizer))
+            }
+            blockReady[block].store(1, ordering: .releasing)
+        }
     }
 
     // MARK: - Building entries

