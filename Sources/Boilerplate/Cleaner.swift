@@ -57,11 +57,42 @@ public final class Cleaner: Sendable {
     /// let verdict = bytes.withUnsafeBufferPointer { cleaner.decide(utf8: $0, group: "") }
     /// ```
     public func decide(utf8 text: UnsafeBufferPointer<UInt8>, group: String = "") -> DocumentVerdict {
-        let lines = LineTable(text: text, keyNormalizer: keyNormalizer, lexicon: options.lexicon)
+        decide(utf8: text, group: group, keyText: nil)
+    }
+
+    /// Decides as ``decide(utf8:group:)`` does, given the document's key text when the caller
+    /// computed it already (``keyText(ofUTF8:)``, for example while counting a repetition
+    /// table), so that it is not computed twice. It must be exactly that function's result for
+    /// these bytes, which must be valid UTF-8; nil computes it.
+    ///
+    /// ```swift
+    /// let (key, _) = Cleaner.keyText(ofUTF8: bytes)
+    /// let verdict = key.withUnsafeBufferPointer { cleaner.decide(utf8: bytes, keyText: $0) }
+    /// ```
+    public func decide(utf8 text: UnsafeBufferPointer<UInt8>, group: String = "",
+                       keyText: UnsafeBufferPointer<UInt8>?) -> DocumentVerdict {
+        let lines = LineTable(text: text, keyText: keyText, keyNormalizer: keyNormalizer,
+                              lexicon: options.lexicon)
         var context = RuleContext(lines: lines, options: options,
                                   template: table.map { ($0, $0.group(named: group)) })
         context.run()
         return context.verdict()
+    }
+}
+
+extension Cleaner {
+    /// A document's key text: the `key` normalization profile applied to all of it, line for
+    /// line (the text every rule and the repetition table compare), and the offset of its first
+    /// ill-formed UTF-8 sequence (nil when valid).
+    ///
+    /// ```swift
+    /// Cleaner.keyText(ofUTF8: bytes).key   // "اقرا ايضا\n…" for "إقرأ أيضاً:\n…"
+    /// ```
+    public static func keyText(ofUTF8 text: UnsafeBufferPointer<UInt8>) -> (key: [UInt8], firstInvalidOffset: Int?) {
+        var keys: [UInt8] = []
+        keys.reserveCapacity(text.count)
+        let firstInvalid = RepetitionTable.keyNormalizer.normalize(utf8: text, into: &keys)
+        return (keys, firstInvalid)
     }
 }
 

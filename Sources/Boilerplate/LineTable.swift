@@ -68,9 +68,16 @@ struct LineTable {
     /// Where the text stops being valid UTF-8 (the keys saw U+FFFD there), if it does.
     var firstInvalidOffset: Int? = nil
 
-    init(text: UnsafeBufferPointer<UInt8>, keyNormalizer: ArabicNormalizer, lexicon: Lexicon = .default) {
+    /// - Parameter keyText: the document's key text when the caller has it (valid UTF-8
+    ///   assumed); nil computes it with `keyNormalizer`.
+    init(text: UnsafeBufferPointer<UInt8>, keyText: UnsafeBufferPointer<UInt8>? = nil,
+         keyNormalizer: ArabicNormalizer, lexicon: Lexicon = .default) {
         self.text = text
-        firstInvalidOffset = keyNormalizer.normalize(utf8: text, into: &keys)
+        if let keyText {
+            keys = Array(keyText)
+        } else {
+            firstInvalidOffset = keyNormalizer.normalize(utf8: text, into: &keys)
+        }
         var lineStart = 0
         var keyStart = 0
         let cueStarts = lexicon.cueStarts["promo"]
@@ -240,7 +247,16 @@ struct LineTable {
     static func zeroBytes(_ word: UInt64) -> Int {
         let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         let nonZero = ((word & low7) &+ low7) | word
-        return (~(nonZero | low7)).nonzeroBitCount
+        return laneCount(~(nonZero | low7))
+    }
+
+    /// The number of lanes flagged in a mask that has at most the high bit of each byte set.
+    /// A multiply adds the lanes into the top byte: the release build targets baseline x86-64,
+    /// which has no popcount instruction (`nonzeroBitCount` there is a dozen vector
+    /// instructions).
+    @inline(__always)
+    static func laneCount(_ mask: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((mask >> 7) &* 0x0101_0101_0101_0101) >> 56)
     }
 
     /// What the scan of a line carries from one character to the next.

@@ -97,21 +97,30 @@ public struct RepetitionTable: Sendable {
     /// The hashes of a document's line keys, and the offset of its first ill-formed UTF-8
     /// sequence (nil when valid), found while computing the keys.
     public static func lineHashesCheckingUTF8(_ text: UnsafeBufferPointer<UInt8>) -> (hashes: [UInt64], firstInvalid: Int?) {
-        var keys: [UInt8] = []
-        keys.reserveCapacity(text.count)
-        let firstInvalid = keyNormalizer.normalize(utf8: text, into: &keys)
+        let (keyText, firstInvalid) = Cleaner.keyText(ofUTF8: text)
+        return (keyText.withUnsafeBufferPointer { lineHashes(ofKeyText: $0) }, firstInvalid)
+    }
+
+    /// The hashes of the line keys in a document's key text (``Cleaner/keyText(ofUTF8:)``):
+    /// one per line with a non-empty key. Lets a caller that keeps the key text (to hand it to
+    /// ``Cleaner/decide(utf8:group:keyText:)`` later) count the document without computing the
+    /// keys twice.
+    ///
+    /// ```swift
+    /// let (key, _) = Cleaner.keyText(ofUTF8: bytes)
+    /// let hashes = key.withUnsafeBufferPointer { RepetitionTable.lineHashes(ofKeyText: $0) }
+    /// ```
+    public static func lineHashes(ofKeyText keys: UnsafeBufferPointer<UInt8>) -> [UInt64] {
         var hashes: [UInt64] = []
-        keys.withUnsafeBufferPointer { bytes in
-            var start = 0
-            while start < bytes.count {
-                let position = LineTable.nextLineBreak(bytes, from: start)
-                var end = position
-                if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-                if end > start { hashes.append(KeyHash.lineHash(UnsafeBufferPointer(rebasing: bytes[start..<end]))) }
-                start = position + 1
-            }
+        var start = 0
+        while start < keys.count {
+            let position = LineTable.nextLineBreak(keys, from: start)
+            var end = position
+            if end > start && keys[end - 1] == 0x0D { end -= 1 }
+            if end > start { hashes.append(KeyHash.lineHash(UnsafeBufferPointer(rebasing: keys[start..<end]))) }
+            start = position + 1
         }
-        return (hashes, firstInvalid)
+        return hashes
     }
 
     static let keyNormalizer = ArabicNormalizer(profile: .key)

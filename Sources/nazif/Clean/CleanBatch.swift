@@ -66,8 +66,9 @@ struct CleanWorker: Sendable {
     func clean(_ batch: DocumentBatch) -> CleanBatchResult {
         var result = CleanBatchResult()
         result.output.reserveCapacity(batch.chunk.bytes.count)
+        var keys = batch.keys.map { KeyBlob.Reader($0) }
         forEachDocument(in: batch, mode: mode, policy: policy, { record in
-            cleanRecord(record, source: batch.source, into: &result)
+            cleanRecord(record, source: batch.source, keys: &keys, into: &result)
         }, problem: { problem in
             switch policy {
             case .fail:
@@ -91,14 +92,23 @@ struct CleanWorker: Sendable {
     }
 
     /// Cleans one document; returns the first invalid UTF-8 offset (writing nothing) if any.
-    private func cleanRecord(_ record: DocumentRecord, source: String, into result: inout CleanBatchResult) -> Int? {
+    private func cleanRecord(_ record: DocumentRecord, source: String, keys: inout KeyBlob.Reader?,
+                             into result: inout CleanBatchResult) -> Int? {
         if let json = record.json, json.value == nil {
             result.stats.recordsWithoutField += 1
             result.output.append(contentsOf: json.line)
             result.output.append(0x0A)
             return nil
         }
-        let verdict = cleaner.decide(utf8: record.text, group: record.group)
+        let verdict: DocumentVerdict
+        if let range = keys?.nextKey(forTextLength: record.text.count) {
+            verdict = keys!.blob.withUnsafeBufferPointer { blob in
+                cleaner.decide(utf8: record.text, group: record.group,
+                               keyText: UnsafeBufferPointer(rebasing: blob[range]))
+            }
+        } else {
+            verdict = cleaner.decide(utf8: record.text, group: record.group)
+        }
         if let bad = verdict.firstInvalidOffset { return bad }
         result.stats.documents += 1
         result.stats.lines += verdict.lineCount
@@ -201,22 +211,32 @@ extension JSONText {
 struct LearnWorker: Sendable {
     let mode: DocumentMode
     let policy: ErrorPolicy
+    /// Keep each document's key text for the second pass of `clean` (``KeySpool``).
+    var keepsKeys = false
 
     struct Result: Sendable {
         var documents: [(group: String, hashes: [UInt64])] = []
         var failure: Failure?
         var skipped = 0
+        /// The batch's key blob, when kept and every record of the batch was sound.
+        var keys: [UInt8]?
     }
 
     func count(_ batch: DocumentBatch) -> Result {
         var result = Result()
+        var blob: [UInt8]? = keepsKeys ? [] : nil
+        blob?.reserveCapacity(batch.chunk.bytes.count)
         forEachDocument(in: batch, mode: mode, policy: policy, { record in
             guard record.json == nil || record.json?.value != nil else { return nil }
-            let (hashes, bad) = RepetitionTable.lineHashesCheckingUTF8(record.text)
+            let (key, bad) = Cleaner.keyText(ofUTF8: record.text)
             if let bad { return bad }
+            let hashes = key.withUnsafeBufferPointer { RepetitionTable.lineHashes(ofKeyText: $0) }
             result.documents.append((record.group, hashes))
+            if blob != nil { KeyBlob.append(textLength: record.text.count, key: key, to: &blob!) }
             return nil
         }, problem: { problem in
+            // A batch with a bad record is not spooled: the second pass computes its keys.
+            blob = nil
             if policy == .fail {
                 result.failure = .data("\(batch.source):\(problem.line): \(problem.message) at byte \(problem.byte)")
                 return false
@@ -224,6 +244,7 @@ struct LearnWorker: Sendable {
             result.skipped += 1
             return true
         })
+        result.keys = blob
         return result
     }
 }

@@ -51,17 +51,23 @@ struct DocumentBatch: Sendable {
     /// The input's name for messages.
     var source: String
     var chunk: Chunk
+    /// The key text of the batch's documents from the first pass (``KeyBlob``), if spooled.
+    var keys: [UInt8]? = nil
 }
 
 /// Feeds the inputs' batches to `pipeline`, each made into a result by `work` on a worker
-/// thread, until the input ends or the pipeline stops. The pipeline is finished either way
+/// thread, until the input ends or the pipeline stops. `attach` adds to each batch, in order,
+/// on the reading thread (the second pass of `clean` attaches the spooled keys). The pipeline is finished either way
 /// (also when reading fails).
 func processBatches<Result: Sendable>(paths: [String], displayNames: [String: String] = [:], mode: DocumentMode,
                                       through pipeline: OrderedPipeline<Result>,
+                                      attach: ((inout DocumentBatch) -> Void)? = nil,
                                       _ work: @escaping @Sendable (DocumentBatch) -> Result) throws {
     defer { pipeline.finish() }
     try readBatches(paths: paths, displayNames: displayNames, mode: mode) { batch in
-        pipeline.submit { work(batch) }
+        var batch = batch
+        attach?(&batch)
+        pipeline.submit { [batch] in work(batch) }
         return !pipeline.isStopped
     }
 }

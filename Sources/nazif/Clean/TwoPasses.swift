@@ -3,14 +3,16 @@ import Glibc
 
 /// Counts a repetition table over the inputs in parallel (`nazif learn`, and the first pass of
 /// `nazif clean` without `--table`).
+/// With `spool`, each batch's key text goes there for the second pass.
 func learnTable(paths: [String], displayNames: [String: String] = [:], mode: DocumentMode,
-                policy: ErrorPolicy, threads: Int) throws -> (table: RepetitionTable, skipped: Int) {
+                policy: ErrorPolicy, threads: Int, spool: KeySpool? = nil) throws -> (table: RepetitionTable, skipped: Int) {
     var table = RepetitionTable()
     var failure: Failure? = nil
     var skipped = 0
-    let worker = LearnWorker(mode: mode, policy: policy)
+    let worker = LearnWorker(mode: mode, policy: policy, keepsKeys: spool != nil)
     let pipeline = OrderedPipeline<LearnWorker.Result>(threads: threads) { result in
         for document in result.documents { table.add(lineHashes: document.hashes, group: document.group) }
+        spool?.append(result.keys)
         skipped += result.skipped
         if let problem = result.failure {
             failure = problem

@@ -84,6 +84,7 @@ struct CleanCommand: ParsableCommand {
         // The repetition table: given, or counted in a first pass.
         var repetitions: RepetitionTable? = nil
         var spooled: SpooledInput? = nil
+        var keySpool: KeySpool? = nil
         var displayNames: [String: String] = [:]
         if let table {
             repetitions = try loadTable(table)
@@ -94,8 +95,11 @@ struct CleanCommand: ParsableCommand {
                 paths = paths.map { $0 == InputFile.standardInput ? spool.path : $0 }
                 displayNames[spool.path] = "<stdin>"
             }
+            keySpool = KeySpool()
             repetitions = try learnTable(paths: paths, displayNames: displayNames, mode: mode,
-                                         policy: input.onError, threads: input.threadCount).table
+                                         policy: input.onError, threads: input.threadCount,
+                                         spool: keySpool).table
+            keySpool?.rewind()
         }
         defer { _ = spooled }
 
@@ -124,7 +128,8 @@ struct CleanCommand: ParsableCommand {
             }
             return !sink.isClosed
         }
-        try processBatches(paths: paths, displayNames: displayNames, mode: mode, through: pipeline) { worker.clean($0) }
+        try processBatches(paths: paths, displayNames: displayNames, mode: mode, through: pipeline,
+                           attach: keySpool.map { spool in { $0.keys = spool.next() } }) { worker.clean($0) }
         progress.clear()
         if let failure {
             sink.discard()
