@@ -172,6 +172,40 @@ import Testing
         #expect(withTable.status == 0 && withTable.stdout == twoPasses.stdout)
     }
 
+    /// Without --table, clean's first pass keeps each batch's key text for the second (a spool
+    /// file): the output must be the one a table learned apart gives, across several batches,
+    /// with a batch holding a malformed record (skipped) and one with invalid UTF-8 (repaired),
+    /// and also when no spool file can be made.
+    @Test func twoPassesGiveWhatALearnedTableGives() throws {
+        let directory = try NazifProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var input = Data()
+        for copy in 0..<120 {
+            for seed in Self.seedNames {
+                let text = try String(contentsOf: Self.seedFile(seed), encoding: .utf8)
+                input.append(try Self.jsonl([["id": "\(copy)-\(seed)", "url": "https://s\(copy % 3).example/\(copy)",
+                                               "text": "نسخة \(copy)\n" + text]]))
+            }
+            if copy == 40 { input.append(Data("{\"text\": \"غير مكتمل\n".utf8)) }
+            if copy == 90 { input.append(Data(Array("{\"text\":\"نص ".utf8) + [0xFF, 0xFE] + Array(" بايتات خاطئة\"}\n".utf8))) }
+        }
+        #expect(input.count > 3 << 20, "the input must span several batches")
+        let inputFile = directory.appendingPathComponent("in.jsonl")
+        try input.write(to: inputFile)
+        let table = directory.appendingPathComponent("t.nzt").path
+        let options = ["--jsonl", "--on-error", "replace"]
+        #expect(try NazifProcess.run(["learn", "-o", table] + options + [inputFile.path]).status == 0)
+        let withTable = try NazifProcess.run(["clean", "--table", table, "--explain"] + options + [inputFile.path])
+        let twoPasses = try NazifProcess.run(["clean", "--explain"] + options + [inputFile.path])
+        let noSpool = try NazifProcess.run(["clean", "--explain"] + options + [inputFile.path],
+                                           environment: ["TMPDIR": "/no/such/directory"])
+        #expect(withTable.status == 0 && twoPasses.status == 0 && noSpool.status == 0, "\(twoPasses.stderr.prefix(300))")
+        #expect(!withTable.stdout.isEmpty && withTable.stderr.utf8.count > 1 << 20)
+        #expect(twoPasses.stdout == withTable.stdout && noSpool.stdout == withTable.stdout)
+        #expect(twoPasses.stderr == withTable.stderr && noSpool.stderr == withTable.stderr)
+        #expect(twoPasses.stderr.contains("template.site"))
+    }
+
     @Test func corruptOrForeignTablesAreRefused() throws {
         let directory = try NazifProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

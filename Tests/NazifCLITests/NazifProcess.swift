@@ -33,13 +33,17 @@ enum NazifProcess {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], stdin: Data? = nil, currentDirectory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], stdin: Data? = nil, currentDirectory: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Result {
         // A child that exits before reading all of its input must not kill the test with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
