@@ -71,8 +71,7 @@ public final class Cleaner: Sendable {
     /// ```
     public func decide(utf8 text: UnsafeBufferPointer<UInt8>, group: String = "",
                        keyText: UnsafeBufferPointer<UInt8>?) -> DocumentVerdict {
-        let lines = LineTable(text: text, keyText: keyText, keyNormalizer: keyNormalizer,
-                              lexicon: options.lexicon)
+        let lines = LineTable(text: text, keyText: keyText, keyNormalizer: keyNormalizer)
         var context = RuleContext(lines: lines, options: options,
                                   template: table.map { ($0, $0.group(named: group)) })
         context.run()

@@ -45,14 +45,17 @@ public enum KeyHash {
     /// 0, and "(165)" and "(3)" in two copies of an SMS footer should meet as well.
     public static func lineHash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let base = key.baseAddress, memchr(base, 0x30, key.count) != nil else { return hash(key) }
-        var collapsed = [UInt8]()
-        collapsed.reserveCapacity(key.count)
-        var previous: UInt8 = 0
-        for byte in key where !(byte == 0x30 && previous == 0x30) {
-            collapsed.append(byte)
-            previous = byte
+        // On the stack for lines of ordinary length: no allocation per line with a digit.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: key.count) { collapsed in
+            var count = 0
+            var previous: UInt8 = 0
+            for byte in key where !(byte == 0x30 && previous == 0x30) {
+                collapsed[count] = byte
+                count += 1
+                previous = byte
+            }
+            return hash(UnsafeBufferPointer(rebasing: collapsed[0..<count]))
         }
-        return collapsed.withUnsafeBufferPointer { hash($0) }
     }
 
     /// The hash of a string's UTF-8 bytes.

@@ -45,9 +45,6 @@ struct LineInfo {
     var hasArabicDash = false
     /// Letters right after a teh marbuta or alef maksura, which only end words ("مسيرةزيلينسكي").
     var gluedFinalLetters = 0
-    /// Words of the key whose first two bytes begin some promo cue word (a cheap upper bound
-    /// of the cue words in the line).
-    var cueWordStarts = 0
 
     /// Prose: a paragraph of the article, not a title, list item or widget.
     var isProse: Bool { wordCount >= 12 && (endsSentence || innerPunctuation >= 2) || wordCount >= 30 }
@@ -71,7 +68,7 @@ struct LineTable {
     /// - Parameter keyText: the document's key text when the caller has it (valid UTF-8
     ///   assumed); nil computes it with `keyNormalizer`.
     init(text: UnsafeBufferPointer<UInt8>, keyText: UnsafeBufferPointer<UInt8>? = nil,
-         keyNormalizer: ArabicNormalizer, lexicon: Lexicon = .default) {
+         keyNormalizer: ArabicNormalizer) {
         self.text = text
         if let keyText {
             keys = Array(keyText)
@@ -80,7 +77,6 @@ struct LineTable {
         }
         var lineStart = 0
         var keyStart = 0
-        let cueStarts = lexicon.cueStarts["promo"]
         keys.withUnsafeBufferPointer { keyBytes in
             // No line after a final line break; no line at all in an empty text.
             while lineStart < text.count {
@@ -92,7 +88,7 @@ struct LineTable {
                 if keyContentEnd > keyStart && keyBytes[keyContentEnd - 1] == 0x0D { keyContentEnd -= 1 }
                 var info = LineInfo(range: lineStart..<contentEnd, keyRange: keyStart..<keyContentEnd)
                 info.span = lineStart..<min(lineEnd + 1, text.count)
-                Self.measure(&info, text: text, keys: keyBytes, cueStarts: cueStarts)
+                Self.measure(&info, text: text, keys: keyBytes)
                 lines.append(info)
                 lineStart = lineEnd + 1
                 keyStart = keyEnd + 1
@@ -133,7 +129,7 @@ struct LineTable {
     // MARK: - Features
 
     static func measure(_ info: inout LineInfo, text: UnsafeBufferPointer<UInt8>,
-                        keys: UnsafeBufferPointer<UInt8>, cueStarts: Lexicon.CueStarts?) {
+                        keys: UnsafeBufferPointer<UInt8>) {
         let key = UnsafeBufferPointer(rebasing: keys[info.keyRange])
         info.keyHash = KeyHash.lineHash(key)
         // The key profile leaves single spaces between words and none at the ends: words are
@@ -161,13 +157,6 @@ struct LineTable {
         info.wordCount = key.isEmpty ? 0 : spaces + 1
         info.arabicLetters = arabicLeads
         info.keyCharacters = key.count - continuations
-        if let cueStarts, info.wordCount >= 5 {
-            var cues = 0
-            forEachWord(in: key) { word in
-                if cueStarts.contains(key, wordAt: word.lowerBound) { cues += 1 }
-            }
-            info.cueWordStarts = cues
-        }
 
         // The line as written: one pass, counters in locals.
         var index = info.range.lowerBound

@@ -123,7 +123,7 @@ extension RuleContext {
               let starts = lexicon.cueStarts["promo"] else { return }
         for index in 0..<count where isKept(index) {
             let info = info(index)
-            guard info.wordCount >= 8, info.wordCount <= 80, info.cueWordStarts >= 5 else { continue }
+            guard info.wordCount >= 8, info.wordCount <= 80 else { continue }
             var found = Set<UInt64>()
             lines.key(index).withContiguousStorageIfAvailable { bytes in
                 LineTable.forEachWord(in: bytes) { word in

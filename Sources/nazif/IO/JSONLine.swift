@@ -86,13 +86,7 @@ struct JSONLine {
             while index + 8 <= bytes.count {
                 // SAFETY: an unaligned load of bytes index..<index+8, inside the buffer.
                 let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-                let hasZero = { (value: UInt64) in (value &- ones) & ~value & highs }
-                // Bytes < 0x20: (word - 0x20…) borrows into the high bit of bytes that were < 0x20
-                // and had it clear.
-                let control = (word &- ones &* 0x20) & ~word & highs
-                if hasZero(quote) | hasZero(backslash) | control != 0 { break }
+                if !JSONText.isPlain(word) { break }
                 index += 8
             }
             guard index < bytes.count else { break }
