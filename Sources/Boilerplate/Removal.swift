@@ -12,8 +12,57 @@ public struct Removal: Sendable, Hashable {
     public var range: Range<Int>
     /// The rule, such as `marker.read-also`, `duplicate.paragraph`, `template.site`.
     public var rule: String
+    /// What decided it, kept compact: the words are written only when someone reads
+    /// ``detail`` (a run without `--explain` removes tens of thousands of lines per 20 MB and
+    /// formatting each reason took 5 % of the time).
+    var reason: RemovalReason
+
     /// What decided it: the marker phrase, the count, the line it repeats.
-    public var detail: String
+    public var detail: String { reason.text }
+
+    /// A removal with its reason in words.
+    ///
+    /// ```swift
+    /// Removal(line: 3, range: 40..<58, rule: "marker.source", detail: "المصدر")
+    /// ```
+    public init(line: Int, range: Range<Int>, rule: String, detail: String) {
+        self.init(line: line, range: range, rule: rule, reason: .text(detail))
+    }
+
+    init(line: Int, range: Range<Int>, rule: String, reason: RemovalReason) {
+        self.line = line
+        self.range = range
+        self.rule = rule
+        self.reason = reason
+    }
+}
+
+/// Why a line was removed, as the rules know it; ``text`` words it.
+enum RemovalReason: Sendable, Hashable {
+    /// Words given as they are (mostly literals, which cost nothing to keep).
+    case text(String)
+    /// "\(count)\(words)": "3 words glued together".
+    case count(Int, String)
+    /// "\(words)\(number)": "same as line 4".
+    case numbered(String, Int)
+    /// "\(first)\(middle)\(second)\(end)": "14 words, 5 different".
+    case counts(Int, String, Int, String)
+    /// "in 5 of 40 documents of okaz.com.sa".
+    case template(documents: Int, of: Int, group: String)
+    /// "\(prefix)\(phrase) (line \(line))": "after اقرأ أيضا (line 12)".
+    case nearLine(String, String, line: Int)
+
+    var text: String {
+        switch self {
+        case .text(let words): return words
+        case .count(let count, let words): return "\(count)\(words)"
+        case .numbered(let words, let number): return "\(words)\(number)"
+        case .counts(let first, let middle, let second, let end): return "\(first)\(middle)\(second)\(end)"
+        case .template(let documents, let total, let group):
+            return "in \(documents) of \(total) documents of \(group.isEmpty ? "the input" : group)"
+        case .nearLine(let prefix, let phrase, let line): return "\(prefix)\(phrase) (line \(line))"
+        }
+    }
 }
 
 /// The rules of the cleaner, by the names `--explain` reports.

@@ -6,8 +6,8 @@ struct RuleContext {
     let options: CleanerOptions
     /// The repetition table and the document's group in it.
     let template: (table: RepetitionTable, group: RepetitionTable.Group?)?
-    /// Per line: nil while kept, else the rule and its detail.
-    var removed: [(rule: String, detail: String)?]
+    /// Per line: nil while kept, else the rule and its reason.
+    var removed: [(rule: String, reason: RemovalReason)?]
 
     init(lines: LineTable, options: CleanerOptions,
          template: (table: RepetitionTable, group: RepetitionTable.Group?)?) {
@@ -24,13 +24,18 @@ struct RuleContext {
     func isKept(_ index: Int) -> Bool { removed[index] == nil }
 
     /// Removes a line, if no rule has and the rule is enabled.
-    mutating func remove(_ index: Int, _ rule: String, _ detail: String = "") {
-        guard removed[index] == nil, !options.disabledRules.contains(rule) else { return }
-        removed[index] = (rule, detail)
+    mutating func remove(_ index: Int, _ rule: String, _ reason: RemovalReason) {
+        guard removed[index] == nil,
+              options.disabledRules.isEmpty || !options.disabledRules.contains(rule) else { return }
+        removed[index] = (rule, reason)
     }
 
-    mutating func remove(_ index: Int, _ rule: RuleName, _ detail: String = "") {
-        remove(index, rule.rawValue, detail)
+    mutating func remove(_ index: Int, _ rule: RuleName, _ reason: RemovalReason) {
+        remove(index, rule.rawValue, reason)
+    }
+
+    mutating func remove(_ index: Int, _ rule: RuleName, _ words: String) {
+        remove(index, rule.rawValue, .text(words))
     }
 
     /// The indices of the non-blank lines, in order.
@@ -65,8 +70,8 @@ struct RuleContext {
         var seenKept = false
         for index in 0..<count {
             let info = lines.lines[index]
-            if let (rule, detail) = removed[index] {
-                removals.append(Removal(line: index + 1, range: info.range, rule: rule, detail: detail))
+            if let (rule, reason) = removed[index] {
+                removals.append(Removal(line: index + 1, range: info.range, rule: rule, reason: reason))
                 removedSinceKept = true
             } else if info.isBlank {
                 if seenKept { pendingBlanks.append(info.span) }

@@ -8,12 +8,14 @@ extension RuleContext {
             let info = info(index)
             guard info.wordCount >= 12, info.innerPunctuation == 0, !info.endsSentence else { continue }
             let key = lines.key(index)
-            var seen = Set<UInt64>()
+            var hashes: [UInt64] = []
+            hashes.reserveCapacity(info.wordCount)
             key.withContiguousStorageIfAvailable { bytes in
-                LineTable.forEachWord(in: bytes) { word in seen.insert(KeyHash.hash(UnsafeBufferPointer(rebasing: bytes[word]))) }
+                LineTable.forEachWord(in: bytes) { word in hashes.append(KeyHash.hash(UnsafeBufferPointer(rebasing: bytes[word]))) }
             }
-            if Double(seen.count) < 0.6 * Double(info.wordCount) {
-                remove(index, .keywordSpam, "\(info.wordCount) words, \(seen.count) different")
+            let different = Self.distinctCount(&hashes)
+            if Double(different) < 0.6 * Double(info.wordCount) {
+                remove(index, .keywordSpam, .counts(info.wordCount, " words, ", different, " different"))
             }
         }
     }
@@ -30,7 +32,7 @@ extension RuleContext {
             guard info.wordCount >= 15, info.arabicLetters > 0, info.innerSentenceEnds <= 1,
                   info.gluedFinalLetters > 0 || info.innerPunctuation == 0 else { continue }
             let joins = gluedJoins(index)
-            if joins >= 3 { remove(index, .gluedHeadlines, "\(joins) words glued together") }
+            if joins >= 3 { remove(index, .gluedHeadlines, .count(joins, " words glued together")) }
         }
     }
 
@@ -40,10 +42,11 @@ extension RuleContext {
         // Words of the line (original spelling) as ranges.
         var words: [Range<Int>] = []
         LineTable.forEachWord(in: text, range) { words.append($0) }
-        var standalone = Set<UInt64>()
+        var standalone: [UInt64] = []
         for word in words where word.count >= 8 {
-            standalone.insert(KeyHash.hash(UnsafeBufferPointer(rebasing: text[Self.trimPunctuation(word, text)])))
+            standalone.append(KeyHash.hash(UnsafeBufferPointer(rebasing: text[Self.trimPunctuation(word, text)])))
         }
+        standalone.sort()
         var joins = 0
         for word in words {
             let trimmed = Self.trimPunctuation(word, text)
@@ -65,7 +68,7 @@ extension RuleContext {
                 while split <= trimmed.upperBound - 8 {
                     let afterArticle = text[split - 4] == 0xD8 && text[split - 3] == 0xA7
                         && text[split - 2] == 0xD9 && text[split - 1] == 0x84
-                    if !afterArticle && standalone.contains(
+                    if !afterArticle && Self.sortedContains(standalone,
                         KeyHash.hash(UnsafeBufferPointer(rebasing: text[split..<trimmed.upperBound]))) {
                         glued = true
                         break
@@ -76,6 +79,25 @@ extension RuleContext {
             if glued { joins += 1 }
         }
         return joins
+    }
+
+    /// The number of different values (sorting them: a line's few words do not need a hash set,
+    /// whose SipHash cost more than the rule).
+    static func distinctCount(_ values: inout [UInt64]) -> Int {
+        values.sort()
+        var count = 0
+        for index in values.indices where index == 0 || values[index] != values[index - 1] { count += 1 }
+        return count
+    }
+
+    /// Whether a sorted array holds `value` (binary search).
+    static func sortedContains(_ sorted: [UInt64], _ value: UInt64) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value
     }
 
     /// An Arabic letter ء–غ or ف–ي starts at `position` (not a comma, a mark or tatweel).
@@ -99,7 +121,7 @@ extension RuleContext {
         var run: [Int] = []
         func flush(_ context: inout RuleContext) {
             if run.count >= 3 {
-                for index in run { context.remove(index, .headlineList, "\(run.count) bulleted headlines after the article") }
+                for index in run { context.remove(index, .headlineList, .count(run.count, " bulleted headlines after the article")) }
             }
             run = []
         }
@@ -124,16 +146,18 @@ extension RuleContext {
         for index in 0..<count where isKept(index) {
             let info = info(index)
             guard info.wordCount >= 8, info.wordCount <= 80 else { continue }
-            var found = Set<UInt64>()
+            var found: [UInt64] = []
             lines.key(index).withContiguousStorageIfAvailable { bytes in
                 LineTable.forEachWord(in: bytes) { word in
                     // Hash only words whose start begins some cue.
                     guard starts.contains(bytes, wordAt: word.lowerBound) else { return }
                     let hash = KeyHash.hash(UnsafeBufferPointer(rebasing: bytes[word]))
-                    if cues.contains(hash) { found.insert(hash) }
+                    if cues.contains(hash) { found.append(hash) }
                 }
             }
-            if found.count >= 5 { remove(index, .promotion, "\(found.count) words of advertising copy") }
+            guard found.count >= 5 else { continue }
+            let different = Self.distinctCount(&found)
+            if different >= 5 { remove(index, .promotion, .count(different, " words of advertising copy")) }
         }
     }
 
@@ -149,7 +173,7 @@ extension RuleContext {
         var first = candidates[0]
         for candidate in candidates.dropFirst() {
             if candidate.hash == first.hash && lines.key(first.index) == lines.key(candidate.index) {
-                remove(candidate.index, .duplicateParagraph, "same as line \(first.index + 1)")
+                remove(candidate.index, .duplicateParagraph, .numbered("same as line ", first.index + 1))
             } else {
                 first = candidate
             }
@@ -165,7 +189,7 @@ extension RuleContext {
             guard !info.isBlank, !info.keyRange.isEmpty else { continue }
             let documents = table.count(of: info.keyHash, in: group)
             if thresholds.isTemplate(count: documents, documents: group.documents, keyCharacters: info.keyCharacters) {
-                remove(index, .template, "in \(documents) of \(group.documents) documents of \(group.name.isEmpty ? "the input" : group.name)")
+                remove(index, .template, .template(documents: documents, of: group.documents, group: group.name))
             }
         }
     }

@@ -59,13 +59,13 @@ extension RuleContext {
         for index in 0..<count where isKept(index) {
             let info = info(index)
             if info.pipes >= 2 && maximumWordsBetweenPipes(index) <= 6 {
-                remove(index, .navigationLinks, "\(info.pipes) links separated by '|'")
+                remove(index, .navigationLinks, .count(info.pipes, " links separated by '|'"))
             }
         }
         var run: [Int] = []
         func flush(_ context: inout RuleContext) {
             if run.count >= 4 {
-                for index in run { context.remove(index, .navigationMenu, "\(run.count) short lines in a row") }
+                for index in run { context.remove(index, .navigationMenu, .count(run.count, " short lines in a row")) }
             }
             run = []
         }
@@ -121,7 +121,7 @@ extension RuleContext {
                         && (key.starts(with: Self.service) || key.starts(with: Self.byAgreement)) {
                 remove(index, .syndication, text(index))
             } else if info.wordCount <= 6 && key.ends(with: Self.more) && lines.text[info.range].starts(with: Array("...".utf8)) {
-                remove(index, "marker.read-more", "...المزيد")
+                remove(index, "marker.read-more", .text("...المزيد"))
             }
         }
     }

@@ -11,13 +11,13 @@ extension RuleContext {
                 continue
             }
             let rule = "marker." + entry.rule
-            remove(index, rule, entry.phrase)
+            remove(index, rule, .text(entry.phrase))
             switch scope {
             case .line, .cue:
                 index += 1
             case .rest:
                 for later in (index + 1)..<count where !self.info(later).isBlank {
-                    remove(later, rule, "after \(entry.phrase) (line \(index + 1))")
+                    remove(later, rule, .nearLine("after ", entry.phrase, line: index + 1))
                 }
                 return
             case .list:
@@ -38,7 +38,7 @@ extension RuleContext {
                 continue
             }
             guard info.isBulleted || info.isHeadlineLike, info.pipes < 2 else { break }
-            remove(index, rule, "list under \(phrase) (line \(heading + 1))")
+            remove(index, rule, .nearLine("list under ", phrase, line: heading + 1))
             lastItem = index
             index += 1
         }
