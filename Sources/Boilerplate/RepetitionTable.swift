@@ -50,14 +50,34 @@ public struct RepetitionTable: Sendable {
     public mutating func add(lineHashes: [UInt64], group name: String) {
         var group = groups.removeValue(forKey: name) ?? Group(name: name, documents: 0, counts: CountTable())
         group.documents += 1
-        var distinct = lineHashes
-        distinct.sort()
-        var previous: UInt64? = nil
-        for hash in distinct where hash != previous {
-            group.counts.add(hash)
-            previous = hash
-        }
+        // Hashes already sorted (``distinctSorted(_:)``, done on a worker thread) skip the sort.
+        let distinct = Self.isDistinctSorted(lineHashes) ? lineHashes : Self.distinctSorted(lineHashes)
+        for hash in distinct { group.counts.add(hash) }
         groups[name] = group
+    }
+
+    /// The hashes sorted, each once: what ``add(lineHashes:group:)`` counts. Callers that count
+    /// on one thread and prepare on others do this part on the others.
+    ///
+    /// ```swift
+    /// let prepared = RepetitionTable.distinctSorted(hashes)   // on a worker
+    /// table.add(lineHashes: prepared, group: site)            // on the counting thread
+    /// ```
+    public static func distinctSorted(_ hashes: [UInt64]) -> [UInt64] {
+        var sorted = hashes
+        sorted.sort()
+        var kept = 0
+        for index in sorted.indices where index == 0 || sorted[index] != sorted[kept - 1] {
+            sorted[kept] = sorted[index]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
+    }
+
+    static func isDistinctSorted(_ hashes: [UInt64]) -> Bool {
+        for index in hashes.indices.dropFirst() where hashes[index - 1] >= hashes[index] { return false }
+        return true
     }
 
     /// Adds another table's counts (shards counted apart).

@@ -231,7 +231,7 @@ struct LearnWorker: Sendable {
             let (key, bad) = Cleaner.keyText(ofUTF8: record.text)
             if let bad { return bad }
             let hashes = key.withUnsafeBufferPointer { RepetitionTable.lineHashes(ofKeyText: $0) }
-            result.documents.append((record.group, hashes))
+            result.documents.append((record.group, RepetitionTable.distinctSorted(hashes)))
             if blob != nil { KeyBlob.append(textLength: record.text.count, key: key, to: &blob!) }
             return nil
         }, problem: { problem in
