@@ -30,6 +30,35 @@ extension KeyHash {
         #expect(RepetitionTable.lineHashes(of: "عام ٢٠٢٤") == RepetitionTable.lineHashes(of: "عام 1999"))
     }
 
+    /// A worker prepares the hashes (sorted, each once); the table counts them the same way.
+    @Test(arguments: [[UInt64](), [5], [3, 1, 3, 2, 1], [9, 8, 7, 7, 7], [1, 2, 3]])
+    func preparedHashesCountTheSame(hashes: [UInt64]) {
+        let prepared = RepetitionTable.distinctSorted(hashes)
+        #expect(prepared == Array(Set(hashes)).sorted())
+        var raw = RepetitionTable(), ready = RepetitionTable()
+        raw.add(lineHashes: hashes, group: "g")
+        ready.add(lineHashes: prepared, group: "g")
+        #expect(raw.serialized() == ready.serialized())
+    }
+
+    /// The key text handed to the cleaner is the one it would compute, and its line hashes
+    /// are the ones counted from the text (seeds and a document with digits and CRLF).
+    @Test(arguments: Seeds.names.indices.map { Seeds.seed($0) } + ["عام ٢٠٢٤\r\nإقرأ أيضاً\r\n\r\n(165) رمز\n"])
+    func givenKeyTextDecidesTheSame(document: String) {
+        var text = document
+        text.withUTF8 { bytes in
+            let (key, firstInvalid) = Cleaner.keyText(ofUTF8: bytes)
+            #expect(firstInvalid == nil)
+            #expect(key.withUnsafeBufferPointer { RepetitionTable.lineHashes(ofKeyText: $0) }
+                        == RepetitionTable.lineHashes(ofUTF8: bytes))
+            let cleaner = Cleaner()
+            let computed = cleaner.decide(utf8: bytes)
+            let given = key.withUnsafeBufferPointer { cleaner.decide(utf8: bytes, keyText: $0) }
+            #expect(given.removals == computed.removals)
+            #expect(given.keptSpans == computed.keptSpans)
+        }
+    }
+
     @Test func fileRoundTrips() throws {
         let table = Self.table([("okaz.com.sa", "سطر\nآخر\n"), ("okaz.com.sa", "سطر\n"), ("", "ثالث\n")])
         let bytes = table.serialized()

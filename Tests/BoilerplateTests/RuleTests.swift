@@ -114,4 +114,26 @@ import Testing
         #expect(String(decoding: bytes[removal.range], as: UTF8.self) == "المصدر: الوطن")
         #expect(removal.detail == "المصدر")
     }
+
+    /// Reasons are kept compact and worded when read: each form reads as it always did.
+    @Test(arguments: [
+        (RemovalReason.text("المصدر"), "المصدر"),
+        (.count(3, " words glued together"), "3 words glued together"),
+        (.numbered("same as line ", 4), "same as line 4"),
+        (.counts(14, " words, ", 5, " different"), "14 words, 5 different"),
+        (.template(documents: 5, of: 40, group: "okaz.com.sa"), "in 5 of 40 documents of okaz.com.sa"),
+        (.template(documents: 3, of: 3, group: ""), "in 3 of 3 documents of the input"),
+        (.nearLine("after ", "اقرأ أيضا", line: 12), "after اقرأ أيضا (line 12)"),
+    ])
+    func reasonsReadAsWords(reason: RemovalReason, words: String) {
+        #expect(reason.text == words)
+        #expect(Removal(line: 1, range: 0..<1, rule: "r", reason: reason).detail == words)
+    }
+
+    /// A repeated paragraph and the rest after a read-also heading say where they point.
+    @Test func reasonsPointAtLines() {
+        let document = "\(Self.prose)\n\(Self.prose2)\n\(Self.prose)\nاقرأ أيضاً\n\(Self.prose3)\n"
+        let removals = Cleaner().clean(document).removals
+        #expect(removals.map(\.detail) == ["same as line 1", "اقرأ أيضا", "after اقرأ أيضا (line 4)"])
+    }
 }
