@@ -3,8 +3,9 @@ import Benchmark
 import BenchmarkSupport
 import Boilerplate
 
-/// The cleaning core on the seed articles: the line table (keys and features), the rules, the
-/// repetition table (counting and lookups) and table files.
+/// The cleaning core on the seed articles: the line table (keys and features), the rules (also
+/// with the key text given, as in the second pass of `nazif clean`), the repetition table
+/// (counting and lookups) and table files.
 let benchmarks: @Sendable () -> Void = {
     let documents = Corpus.documents(count: 200)  // ~1.3 MB, every copy edited
     let bytes = documents.reduce(0) { $0 + $1.utf8.count }
@@ -47,6 +48,18 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             for document in arrays {
                 blackHole(document.withUnsafeBufferPointer { withTable.decide(utf8: $0, group: "seeds") })
+            }
+        }
+    }
+
+    // The second pass of `nazif clean`: the first pass spooled each document's key text.
+    let keyTexts = arrays.map { document in document.withUnsafeBufferPointer { Cleaner.keyText(ofUTF8: $0).key } }
+    Benchmark("decide with a table and the key text given, \(bytes / 1000) KB", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations {
+            for (document, key) in zip(arrays, keyTexts) {
+                blackHole(document.withUnsafeBufferPointer { text in
+                    key.withUnsafeBufferPointer { withTable.decide(utf8: text, group: "seeds", keyText: $0) }
+                })
             }
         }
     }
