@@ -41,7 +41,14 @@ extension RuleContext {
         let text = lines.text
         // Words of the line (original spelling) as ranges.
         var words: [Range<Int>] = []
-        LineTable.forEachWord(in: text, range) { words.append($0) }
+        var longWords = 0
+        LineTable.forEachWord(in: text, range) { word in
+            words.append(word)
+            if word.count >= 16 { longWords += 1 }
+        }
+        // A join is a word with a glued final letter or a long word ending in another one: with
+        // fewer than three candidates there cannot be three joins (most lines stop here).
+        guard info(index).gluedFinalLetters + longWords >= 3 else { return 0 }
         var standalone: [UInt64] = []
         for word in words where word.count >= 8 {
             standalone.append(KeyHash.hash(UnsafeBufferPointer(rebasing: text[Self.trimPunctuation(word, text)])))
