@@ -81,7 +81,7 @@ func readBatches(paths: [String], displayNames: [String: String] = [:], mode: Do
         if let name = displayNames[path] { input.name = name }
         if mode.isLineOriented {
             // Lines are never cut: a document is a whole line, however long.
-            let reader = ChunkReader(input: input, lineSplitSize: Int.max / 2)
+            let reader = ChunkReader(input: input, chunkSize: 256 << 10, lineSplitSize: Int.max / 2)
             while let chunk = try reader.next() {
                 if try !body(DocumentBatch(source: input.name, chunk: chunk)) { return }
             }
