@@ -7,6 +7,10 @@ import Glibc
 /// input: the spool is about as large as the input's text, in `$TMPDIR`, unlinked at once so it
 /// disappears with the process whatever happens.
 ///
+/// The spool holds at most ``maximumBytes`` (2 GiB): `$TMPDIR` is often a RAM-backed tmpfs, and
+/// a spool as large as a 50 GB input would fill it. Batches past the cap are not spooled and the
+/// second pass computes their keys, so the output is the same.
+///
 /// One blob per batch, in batch order (both passes cut the input into the same batches). A
 /// blob holds, for each document of the batch that has a text, its text length and its key
 /// text (``KeyBlob``). A batch with a bad record is not spooled: the second pass computes its
@@ -18,9 +22,13 @@ final class KeySpool {
     private var lengths: [Int?] = []
     private var nextBatch = 0
     private var failed = false
+    /// Bytes written so far, and the cap.
+    private var spooledBytes = 0
+    let maximumBytes: Int
 
     /// A spool in `$TMPDIR`, or nil when no temporary file can be made.
-    init?() {
+    init?(maximumBytes: Int = 2 << 30) {
+        self.maximumBytes = maximumBytes
         var template = Array("\(ProcessEnvironment.temporaryDirectory)/nazif-keys-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return nil }
@@ -32,12 +40,13 @@ final class KeySpool {
 
     /// Appends the next batch's blob (nil: the batch is not spooled). First pass, in order.
     func append(_ blob: [UInt8]?) {
-        guard let blob, !failed else {
+        guard let blob, !failed, spooledBytes + blob.count <= maximumBytes else {
             lengths.append(nil)
             return
         }
         let written = blob.withUnsafeBytes { Self.writeAll(descriptor, $0) }
         if written {
+            spooledBytes += blob.count
             lengths.append(blob.count)
         } else {
             failed = true

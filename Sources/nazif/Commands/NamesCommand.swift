@@ -10,6 +10,7 @@ struct NamesCommand: ParsableCommand {
 
     struct Romanize: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "romanize",
             abstract: "One name per line in, its readable Latin form per line out (كيم جونغ أون → Kim Jong Un).")
         @OptionGroup var input: InputOptions
         func validate() throws { try input.validateLinePolicy() }
@@ -25,6 +26,7 @@ struct NamesCommand: ParsableCommand {
 
     struct Key: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "key",
             abstract: "One name per line in, its phonetic key per line out (كيم جونج أون → GMGNGAN).")
         @OptionGroup var input: InputOptions
         func validate() throws { try input.validateLinePolicy() }
@@ -53,6 +55,7 @@ struct NamesCommand: ParsableCommand {
 
     struct Match: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "match",
             abstract: "Lines 'A<TAB>B' in; 'same' or 'different', a tab and the similarity (0–1) out.")
         @OptionGroup var input: InputOptions
         func validate() throws { try input.validateLinePolicy() }
@@ -72,6 +75,7 @@ struct NamesCommand: ParsableCommand {
 
     struct Find: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "find",
             abstract: "The dictionary's names found in running text: Latin form, count, and every spelling seen.",
             discussion: "Output, one name per line, most frequent first: Latin<TAB>count<TAB>spelling (count); spelling (count)…")
         @OptionGroup var input: InputOptions
