@@ -35,6 +35,20 @@ public struct Removal: Sendable, Hashable {
         self.rule = rule
         self.reason = reason
     }
+
+    /// Equal when line, bytes, rule and the reason's words are: a removal made with
+    /// ``init(line:range:rule:detail:)`` equals the one a rule made with the same words.
+    public static func == (left: Removal, right: Removal) -> Bool {
+        left.line == right.line && left.range == right.range && left.rule == right.rule
+            && (left.reason == right.reason || left.detail == right.detail)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(line)
+        hasher.combine(range)
+        hasher.combine(rule)
+        hasher.combine(detail)
+    }
 }
 
 /// Why a line was removed, as the rules know it; ``text`` words it.

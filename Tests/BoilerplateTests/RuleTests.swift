@@ -128,6 +128,9 @@ import Testing
     func reasonsReadAsWords(reason: RemovalReason, words: String) {
         #expect(reason.text == words)
         #expect(Removal(line: 1, range: 0..<1, rule: "r", reason: reason).detail == words)
+        // A removal described in words equals the one a rule made.
+        #expect(Removal(line: 1, range: 0..<1, rule: "r", reason: reason) == Removal(line: 1, range: 0..<1, rule: "r", detail: words))
+        #expect(Set([Removal(line: 1, range: 0..<1, rule: "r", reason: reason), Removal(line: 1, range: 0..<1, rule: "r", detail: words)]).count == 1)
     }
 
     /// A repeated paragraph and the rest after a read-also heading say where they point.
