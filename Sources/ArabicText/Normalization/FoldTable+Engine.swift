@@ -131,9 +131,10 @@ extension FoldTable {
                     // Written as arithmetic so that the compiler cannot turn "ASCII or not" into
                     // a branch (it is taken at every space: a misprediction per word).
                     let multiByte = lead >> 7                      // 0 or 1
-                    // Leaves for a lead outside 0xC2...0xDF or a follower outside 0x80...0xBF.
-                    let leadIsBad = Int(truncatingIfNeeded: UInt(bitPattern: (lead &- 0xC2)) >> 5 | UInt(bitPattern: 0x1D &- (lead &- 0xC2)) >> 63)
-                    let followerIsBad = ((follower >> 6) ^ 2 &+ 3) >> 2
+                    // Leaves for a lead outside 0xC2...0xDF or a follower outside 0x80...0xBF
+                    // (selects of constants: set instructions, not branches).
+                    let leadIsBad = UInt(bitPattern: lead &- 0xC2) > 0x1D ? 1 : 0
+                    let followerIsBad = follower & 0xC0 != 0x80 ? 1 : 0
                     if multiByte & (leadIsBad | followerIsBad) != 0 { break }
                     let runLength = 1 &+ multiByte
                     let twoByteSlot = (lead & 0x1F) << 6 | (follower & 0x3F)
@@ -279,10 +280,6 @@ extension FoldTable {
         out.count = written
         state = current
     }
-
-    /// For each UTF-8 lead byte: 0 for ASCII, 1 for the lead of a two-byte sequence (0xC2–0xDF),
-    /// 2 for anything else (continuation bytes, three- and four-byte leads, bytes never valid).
-    static let leadClass: [UInt8] = (0..<256).map { $0 < 0x80 ? 0 : (0xC2...0xDF).contains($0) ? 1 : 2 }
 
     /// U+FFFD standing in for ill-formed bytes: always written as its own three bytes.
     static let replacementCharacterEntry = FoldEntry(
