@@ -23,7 +23,8 @@ public final class Cleaner: Sendable {
     public let options: CleanerOptions
     /// The repetition table consulted by the cross-document rule, if any.
     public let table: RepetitionTable?
-    let keyNormalizer = ArabicNormalizer(profile: .key)
+    /// The `key` profile, shared by every cleaner and by repetition tables.
+    static let keyNormalizer = ArabicNormalizer(profile: .key)
 
     /// Creates a cleaner.
     ///
@@ -71,7 +72,7 @@ public final class Cleaner: Sendable {
     /// ```
     public func decide(utf8 text: UnsafeBufferPointer<UInt8>, group: String = "",
                        keyText: UnsafeBufferPointer<UInt8>?) -> DocumentVerdict {
-        let lines = LineTable(text: text, keyText: keyText, keyNormalizer: keyNormalizer)
+        let lines = LineTable(text: text, keyText: keyText)
         var context = RuleContext(lines: lines, options: options,
                                   template: table.map { ($0, $0.group(named: group)) })
         context.run()
@@ -90,7 +91,7 @@ extension Cleaner {
     public static func keyText(ofUTF8 text: UnsafeBufferPointer<UInt8>) -> (key: [UInt8], firstInvalidOffset: Int?) {
         var keys: [UInt8] = []
         keys.reserveCapacity(text.count)
-        let firstInvalid = RepetitionTable.keyNormalizer.normalize(utf8: text, into: &keys)
+        let firstInvalid = keyNormalizer.normalize(utf8: text, into: &keys)
         return (keys, firstInvalid)
     }
 }

@@ -40,13 +40,26 @@ public struct Lexicon: Sendable {
         public var scope: Scope
         public var match: Match
         /// The rule name reported, without the "marker." prefix.
-        public var rule: String
+        public let rule: String
         /// The phrase as written in the lexicon.
         public var phrase: String
         /// The phrase's key form: what lines are compared with.
         public var key: [UInt8]
         /// The number of words of the key.
         public var wordCount: Int
+        /// The name removals report: "marker." and ``rule``, made once here rather than for
+        /// every line a marker removes.
+        let reportedRule: String
+
+        init(scope: Scope, match: Match, rule: String, phrase: String, key: [UInt8], wordCount: Int) {
+            self.scope = scope
+            self.match = match
+            self.rule = rule
+            self.phrase = phrase
+            self.key = key
+            self.wordCount = wordCount
+            reportedRule = "marker." + rule
+        }
     }
 
     /// A lexicon file that cannot be read, with the line and the reason.

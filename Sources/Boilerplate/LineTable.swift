@@ -66,14 +66,13 @@ struct LineTable {
     var firstInvalidOffset: Int? = nil
 
     /// - Parameter keyText: the document's key text when the caller has it (valid UTF-8
-    ///   assumed); nil computes it with `keyNormalizer`.
-    init(text: UnsafeBufferPointer<UInt8>, keyText: UnsafeBufferPointer<UInt8>? = nil,
-         keyNormalizer: ArabicNormalizer) {
+    ///   assumed); nil computes it (``Cleaner/keyText(ofUTF8:)``).
+    init(text: UnsafeBufferPointer<UInt8>, keyText: UnsafeBufferPointer<UInt8>? = nil) {
         self.text = text
         if let keyText {
             keys = Array(keyText)
         } else {
-            firstInvalidOffset = keyNormalizer.normalize(utf8: text, into: &keys)
+            (keys, firstInvalidOffset) = Cleaner.keyText(ofUTF8: text)
         }
         var lineStart = 0
         var keyStart = 0

@@ -143,5 +143,4 @@ public struct RepetitionTable: Sendable {
         return hashes
     }
 
-    static let keyNormalizer = ArabicNormalizer(profile: .key)
 }

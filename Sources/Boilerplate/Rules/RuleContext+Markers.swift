@@ -10,7 +10,7 @@ extension RuleContext {
                 index += 1
                 continue
             }
-            let rule = "marker." + entry.rule
+            let rule = entry.reportedRule
             remove(index, rule, .text(entry.phrase))
             switch scope {
             case .line, .cue:

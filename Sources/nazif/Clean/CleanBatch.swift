@@ -62,6 +62,8 @@ struct CleanWorker: Sendable {
     let policy: ErrorPolicy
     let explain: ExplainFormat?
     let normalizer: ArabicNormalizer?
+    /// Tally removals per rule (`--stats`): a dictionary update per removed line otherwise spent.
+    var talliesRules = true
 
     func clean(_ batch: DocumentBatch) -> CleanBatchResult {
         var result = CleanBatchResult()
@@ -114,9 +116,11 @@ struct CleanWorker: Sendable {
         result.stats.lines += verdict.lineCount
         result.stats.bytesIn += record.text.count
         if !verdict.removals.isEmpty { result.stats.documentsChanged += 1 }
-        for removal in verdict.removals {
-            let current = result.stats.rules[removal.rule] ?? (0, 0)
-            result.stats.rules[removal.rule] = (current.lines + 1, current.bytes + removal.range.count)
+        if talliesRules {
+            for removal in verdict.removals {
+                let current = result.stats.rules[removal.rule] ?? (0, 0)
+                result.stats.rules[removal.rule] = (current.lines + 1, current.bytes + removal.range.count)
+            }
         }
         switch explain {
         case .json?: appendExplanation(verdict, record: record, source: source, to: &result.explain)

@@ -106,7 +106,8 @@ struct CleanCommand: ParsableCommand {
         let cleaner = Cleaner(options: options, table: repetitions)
         let worker = CleanWorker(cleaner: cleaner, mode: mode, policy: input.onError,
                                  explain: (explain || explainFile != nil) ? explainFormat : nil,
-                                 normalizer: normalize.map { ArabicNormalizer(profile: $0) })
+                                 normalizer: normalize.map { ArabicNormalizer(profile: $0) },
+                                 talliesRules: stats)
         let sink = try OutputSink.make(path: input.output)
         let explainSink = try explainFile.map { try OutputSink.atomicFile($0) } ?? (explain ? OutputSink.standardError() : nil)
         var totals = CleanStats()
