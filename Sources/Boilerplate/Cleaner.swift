@@ -72,7 +72,17 @@ public final class Cleaner: Sendable {
     /// ```
     public func decide(utf8 text: UnsafeBufferPointer<UInt8>, group: String = "",
                        keyText: UnsafeBufferPointer<UInt8>?) -> DocumentVerdict {
-        let lines = LineTable(text: text, keyText: keyText)
+        guard let keyText else {
+            let (keys, firstInvalid) = Self.keyText(ofUTF8: text)
+            return keys.withUnsafeBufferPointer { decide(utf8: text, group: group, keys: $0, firstInvalidOffset: firstInvalid) }
+        }
+        return decide(utf8: text, group: group, keys: keyText, firstInvalidOffset: nil)
+    }
+
+    private func decide(utf8 text: UnsafeBufferPointer<UInt8>, group: String, keys: UnsafeBufferPointer<UInt8>,
+                        firstInvalidOffset: Int?) -> DocumentVerdict {
+        // The line table borrows `keys`, alive for this call.
+        let lines = LineTable(text: text, keys: keys, firstInvalidOffset: firstInvalidOffset)
         var context = RuleContext(lines: lines, options: options,
                                   template: table.map { ($0, $0.group(named: group)) })
         context.run()

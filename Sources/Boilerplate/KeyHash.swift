@@ -45,16 +45,26 @@ public enum KeyHash {
     /// 0, and "(165)" and "(3)" in two copies of an SMS footer should meet as well.
     public static func lineHash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let base = key.baseAddress, memchr(base, 0x30, key.count) != nil else { return hash(key) }
-        // On the stack for lines of ordinary length: no allocation per line with a digit.
+        // On the stack for lines of ordinary length: no allocation per line with a digit. The
+        // text between runs of zeros is copied with memcpy (most lines with a digit have a few
+        // numbers among many letters; a byte loop over the whole line cost more than the hash).
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: key.count) { collapsed in
+            // SAFETY: reads stay in `key`, writes in `collapsed`, which is as long as `key` and
+            // never receives more bytes than were read.
+            let destination = collapsed.baseAddress!
             var count = 0
-            var previous: UInt8 = 0
-            for byte in key where !(byte == 0x30 && previous == 0x30) {
-                collapsed[count] = byte
-                count += 1
-                previous = byte
+            var position = 0
+            while position < key.count {
+                let zero = memchr(base + position, 0x30, key.count - position)
+                    .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? key.count
+                // Up to and including the first zero of a run.
+                let segmentEnd = min(zero + 1, key.count)
+                memcpy(destination + count, base + position, segmentEnd - position)
+                count += segmentEnd - position
+                position = segmentEnd
+                while position < key.count && base[position] == 0x30 { position += 1 }
             }
-            return hash(UnsafeBufferPointer(rebasing: collapsed[0..<count]))
+            return hash(UnsafeBufferPointer(start: destination, count: count))
         }
     }
 

@@ -57,41 +57,38 @@ struct LineInfo {
 /// A document split into lines, with each line's key and features. The keys of the whole
 /// document come from one call to the key normalizer (it keeps line structure), so the per-line
 /// work is byte scans over ranges: no String or Array per line.
+///
+/// The table borrows the text and the key text: it lives only as long as the call that made it
+/// (``Cleaner/decide(utf8:group:keyText:)``), which keeps both alive.
 struct LineTable {
     let text: UnsafeBufferPointer<UInt8>
     var lines: [LineInfo] = []
     /// The document's key text (profile `key`), line for line.
-    var keys: [UInt8] = []
+    let keys: UnsafeBufferPointer<UInt8>
     /// Where the text stops being valid UTF-8 (the keys saw U+FFFD there), if it does.
-    var firstInvalidOffset: Int? = nil
+    let firstInvalidOffset: Int?
 
-    /// - Parameter keyText: the document's key text when the caller has it (valid UTF-8
-    ///   assumed); nil computes it (``Cleaner/keyText(ofUTF8:)``).
-    init(text: UnsafeBufferPointer<UInt8>, keyText: UnsafeBufferPointer<UInt8>? = nil) {
+    /// - Parameter keys: the document's key text (``Cleaner/keyText(ofUTF8:)``), borrowed.
+    init(text: UnsafeBufferPointer<UInt8>, keys: UnsafeBufferPointer<UInt8>, firstInvalidOffset: Int? = nil) {
         self.text = text
-        if let keyText {
-            keys = Array(keyText)
-        } else {
-            (keys, firstInvalidOffset) = Cleaner.keyText(ofUTF8: text)
-        }
+        self.keys = keys
+        self.firstInvalidOffset = firstInvalidOffset
         var lineStart = 0
         var keyStart = 0
-        keys.withUnsafeBufferPointer { keyBytes in
-            // No line after a final line break; no line at all in an empty text.
-            while lineStart < text.count {
-                let lineEnd = Self.nextLineBreak(text, from: lineStart)
-                let keyEnd = Self.nextLineBreak(keyBytes, from: keyStart)
-                var contentEnd = lineEnd
-                if contentEnd > lineStart && text[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-                var keyContentEnd = keyEnd
-                if keyContentEnd > keyStart && keyBytes[keyContentEnd - 1] == 0x0D { keyContentEnd -= 1 }
-                var info = LineInfo(range: lineStart..<contentEnd, keyRange: keyStart..<keyContentEnd)
-                info.span = lineStart..<min(lineEnd + 1, text.count)
-                Self.measure(&info, text: text, keys: keyBytes)
-                lines.append(info)
-                lineStart = lineEnd + 1
-                keyStart = keyEnd + 1
-            }
+        // No line after a final line break; no line at all in an empty text.
+        while lineStart < text.count {
+            let lineEnd = Self.nextLineBreak(text, from: lineStart)
+            let keyEnd = Self.nextLineBreak(keys, from: keyStart)
+            var contentEnd = lineEnd
+            if contentEnd > lineStart && text[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            var keyContentEnd = keyEnd
+            if keyContentEnd > keyStart && keys[keyContentEnd - 1] == 0x0D { keyContentEnd -= 1 }
+            var info = LineInfo(range: lineStart..<contentEnd, keyRange: keyStart..<keyContentEnd)
+            info.span = lineStart..<min(lineEnd + 1, text.count)
+            Self.measure(&info, text: text, keys: keys)
+            lines.append(info)
+            lineStart = lineEnd + 1
+            keyStart = keyEnd + 1
         }
     }
 
@@ -122,8 +119,8 @@ struct LineTable {
         }
     }
 
-    /// The key bytes of a line.
-    func key(_ index: Int) -> ArraySlice<UInt8> { keys[lines[index].keyRange] }
+    /// The key bytes of a line (indexed from zero).
+    func key(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: keys[lines[index].keyRange]) }
 
     // MARK: - Features
 

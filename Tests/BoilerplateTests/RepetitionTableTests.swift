@@ -30,6 +30,27 @@ extension KeyHash {
         #expect(RepetitionTable.lineHashes(of: "عام ٢٠٢٤") == RepetitionTable.lineHashes(of: "عام 1999"))
     }
 
+    /// A line's hash is the hash of its key with each run of zeros written once (the value
+    /// stored in table files: it must not change).
+    @Test(arguments: ["", "0", "00", "000 0", "ا0", "0ب", "عام 0000 و00 و0", "00ا00ب00", "بلا ارقام", "0 0 00 000 0000"])
+    func lineHashCollapsesRunsOfZeros(key: String) {
+        var collapsed: [UInt8] = []
+        for byte in key.utf8 where !(byte == 0x30 && collapsed.last == 0x30) { collapsed.append(byte) }
+        #expect(KeyHash.lineHashOf(key) == collapsed.withUnsafeBufferPointer { KeyHash.hash($0) })
+    }
+
+    /// Substring search on keys, anchored on an inner byte of the needle.
+    @Test(arguments: [
+        ("الحقوق محفوظه", "جميع الحقوق محفوظه 0000", true), ("الحقوق محفوظه", "الحقوق محفوظه", true),
+        ("الحقوق محفوظه", "الحقوق محفوظ", false), ("الحقوق محفوظه", "حقوق محفوظه للموقع", false),
+        ("sms", "ارسل sms", true), ("sms", "sm", false), ("0000", "رقم 000", false), ("0000", "00000", true),
+        ("اخر تحديث", "ااخر تحديث", true), ("ا", "ب ا", true), (" ", "اا", false), ("", "اي شيء", true),
+    ])
+    func containsSequenceFindsTheNeedle(needle: String, haystack: String, expected: Bool) {
+        #expect(Array(haystack.utf8).containsSequence(Array(needle.utf8)) == expected)
+        #expect(Array(haystack.utf8)[...].containsSequence(Array(needle.utf8)) == expected)
+    }
+
     /// A worker prepares the hashes (sorted, each once); the table counts them the same way.
     @Test(arguments: [[UInt64](), [5], [3, 1, 3, 2, 1], [9, 8, 7, 7, 7], [1, 2, 3]])
     func preparedHashesCountTheSame(hashes: [UInt64]) {

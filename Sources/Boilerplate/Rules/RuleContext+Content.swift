@@ -179,7 +179,7 @@ extension RuleContext {
         candidates.sort { ($0.hash, $0.index) < ($1.hash, $1.index) }
         var first = candidates[0]
         for candidate in candidates.dropFirst() {
-            if candidate.hash == first.hash && lines.key(first.index) == lines.key(candidate.index) {
+            if candidate.hash == first.hash && lines.key(first.index).elementsEqual(lines.key(candidate.index)) {
                 remove(candidate.index, .duplicateParagraph, .numbered("same as line ", first.index + 1))
             } else {
                 first = candidate
