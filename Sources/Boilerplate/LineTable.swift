@@ -129,18 +129,28 @@ struct LineTable {
         let key = UnsafeBufferPointer(rebasing: keys[info.keyRange])
         info.keyHash = KeyHash.lineHash(key)
         // The key profile leaves single spaces between words and none at the ends: words are
-        // spaces + 1. Counted eight bytes at a time (see zeroBytes).
+        // spaces + 1. Counted eight bytes at a time (see zeroLanes).
         var spaces = 0, arabicLeads = 0, continuations = 0
         var position = 0
         let ones: UInt64 = 0x0101_0101_0101_0101
         if let base = key.baseAddress {
             while position + 8 <= key.count {
-                // SAFETY: an unaligned load of bytes position..<position+8, inside the key.
-                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-                spaces += zeroBytes(word ^ (ones &* 0x20))
-                arabicLeads += zeroBytes((word & (ones &* 0xFC)) ^ (ones &* 0xD8))
-                continuations += zeroBytes((word & (ones &* 0xC0)) ^ (ones &* 0x80))
-                position += 8
+                // Per-lane tallies (one per byte, at most 255 words each) added up once per
+                // stretch: a multiply per word and counter otherwise.
+                var spaceLanes: UInt64 = 0, leadLanes: UInt64 = 0, continuationLanes: UInt64 = 0
+                let stretchEnd = min(key.count, position + 8 * 255)
+                while position + 8 <= stretchEnd {
+                    // SAFETY: an unaligned load of bytes position..<position+8, inside the key.
+                    let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                    spaceLanes &+= zeroLanes(word ^ (ones &* 0x20)) >> 7
+                    leadLanes &+= zeroLanes((word & (ones &* 0xFC)) ^ (ones &* 0xD8)) >> 7
+                    // Continuation bytes: 10xxxxxx, bit 7 set and bit 6 clear.
+                    continuationLanes &+= (word & ~(word << 1) & (ones &* 0x80)) >> 7
+                    position += 8
+                }
+                spaces += laneSum(spaceLanes)
+                arabicLeads += laneSum(leadLanes)
+                continuations += laneSum(continuationLanes)
             }
         }
         while position < key.count {
@@ -226,22 +236,18 @@ struct LineTable {
         }
     }
 
-    /// The number of zero bytes in a word (exact: no borrow between bytes, as the high bit is
-    /// handled apart).
+    /// The high bit of each zero byte of a word (exact: no borrow between bytes).
     @inline(__always)
-    static func zeroBytes(_ word: UInt64) -> Int {
+    static func zeroLanes(_ word: UInt64) -> UInt64 {
         let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let nonZero = ((word & low7) &+ low7) | word
-        return laneCount(~(nonZero | low7))
+        return ~(((word & low7) &+ low7) | word | low7)
     }
 
-    /// The number of lanes flagged in a mask that has at most the high bit of each byte set.
-    /// A multiply adds the lanes into the top byte: the release build targets baseline x86-64,
-    /// which has no popcount instruction (`nonzeroBitCount` there is a dozen vector
-    /// instructions).
+    /// The sum of a word's eight byte lanes.
     @inline(__always)
-    static func laneCount(_ mask: UInt64) -> Int {
-        Int(truncatingIfNeeded: ((mask >> 7) &* 0x0101_0101_0101_0101) >> 56)
+    static func laneSum(_ lanes: UInt64) -> Int {
+        let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+        return Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
     }
 
     /// What the scan of a line carries from one character to the next.
