@@ -6,28 +6,34 @@ struct RuleContext {
     let options: CleanerOptions
     /// The repetition table and the document's group in it.
     let template: (table: RepetitionTable, group: RepetitionTable.Group?)?
-    /// Per line: nil while kept, else the rule and its reason.
-    var removed: [(rule: String, reason: RemovalReason)?]
+    /// Per line: whether it is still kept (every rule asks, for every line: a flag, where an
+    /// array of optional removals cost a generic enum-tag check per question).
+    private var kept: [Bool]
+    /// The removals made so far, in the order the rules made them.
+    private var removals: [(line: Int, rule: String, reason: RemovalReason)] = []
+    /// The indices of the non-blank lines, in order.
+    let contentLines: [Int]
 
     init(lines: LineTable, options: CleanerOptions,
          template: (table: RepetitionTable, group: RepetitionTable.Group?)?) {
         self.lines = lines
         self.options = options
         self.template = template
-        removed = Array(repeating: nil, count: lines.lines.count)
+        kept = Array(repeating: true, count: lines.lines.count)
+        contentLines = lines.lines.indices.filter { !lines.lines[$0].isBlank }
     }
 
     var count: Int { lines.lines.count }
 
     func info(_ index: Int) -> LineInfo { lines.lines[index] }
 
-    func isKept(_ index: Int) -> Bool { removed[index] == nil }
+    func isKept(_ index: Int) -> Bool { kept[index] }
 
     /// Removes a line, if no rule has and the rule is enabled.
     mutating func remove(_ index: Int, _ rule: String, _ reason: RemovalReason) {
-        guard removed[index] == nil,
-              options.disabledRules.isEmpty || !options.disabledRules.contains(rule) else { return }
-        removed[index] = (rule, reason)
+        guard kept[index], options.disabledRules.isEmpty || !options.disabledRules.contains(rule) else { return }
+        kept[index] = false
+        removals.append((index, rule, reason))
     }
 
     mutating func remove(_ index: Int, _ rule: RuleName, _ reason: RemovalReason) {
@@ -37,9 +43,6 @@ struct RuleContext {
     mutating func remove(_ index: Int, _ rule: RuleName, _ words: String) {
         remove(index, rule.rawValue, .text(words))
     }
-
-    /// The indices of the non-blank lines, in order.
-    var contentLines: [Int] { (0..<count).filter { !lines.lines[$0].isBlank } }
 
     /// Runs every rule, in precedence order.
     mutating func run() {
@@ -64,31 +67,36 @@ struct RuleContext {
     /// first kept line and after the last go.
     func verdict() -> DocumentVerdict {
         var removals: [Removal] = []
-        var kept: [Range<Int>] = []
+        removals.reserveCapacity(self.removals.count)
+        // Each line is removed at most once: sorted by line, the removals come in document order.
+        for removal in self.removals.sorted(by: { $0.line < $1.line }) {
+            removals.append(Removal(line: removal.line + 1, range: lines.lines[removal.line].range,
+                                    rule: removal.rule, reason: removal.reason))
+        }
+        var keptSpans: [Range<Int>] = []
         var pendingBlanks: [Range<Int>] = []
         var removedSinceKept = false
         var seenKept = false
         for index in 0..<count {
             let info = lines.lines[index]
-            if let (rule, reason) = removed[index] {
-                removals.append(Removal(line: index + 1, range: info.range, rule: rule, reason: reason))
+            if !kept[index] {
                 removedSinceKept = true
             } else if info.isBlank {
                 if seenKept { pendingBlanks.append(info.span) }
             } else {
                 if removedSinceKept {
-                    if let first = pendingBlanks.first { kept.append(first) }
+                    if let first = pendingBlanks.first { keptSpans.append(first) }
                 } else {
-                    kept.append(contentsOf: pendingBlanks)
+                    keptSpans.append(contentsOf: pendingBlanks)
                 }
                 pendingBlanks.removeAll(keepingCapacity: true)
                 removedSinceKept = false
-                kept.append(info.span)
+                keptSpans.append(info.span)
                 seenKept = true
             }
         }
         let text = lines.text
-        return DocumentVerdict(removals: removals, lineCount: count, keptSpans: kept,
+        return DocumentVerdict(removals: removals, lineCount: count, keptSpans: keptSpans,
                                endsWithLineBreak: text.count > 0 && text[text.count - 1] == 0x0A,
                                firstInvalidOffset: lines.firstInvalidOffset)
     }
