@@ -45,6 +45,8 @@ struct LineInfo {
     var hasArabicDash = false
     /// Letters right after a teh marbuta or alef maksura, which only end words ("مسيرةزيلينسكي").
     var gluedFinalLetters = 0
+    /// Runs of 16 bytes or more between spaces (as written): words long enough to hold two.
+    var longWords = 0
 
     /// Prose: a paragraph of the article, not a title, list item or widget.
     var isProse: Bool { wordCount >= 12 && (endsSentence || innerPunctuation >= 2) || wordCount >= 30 }
@@ -171,6 +173,8 @@ struct LineTable {
         var index = info.range.lowerBound
         let end = info.range.upperBound
         var state = ScanState()
+        var lastSpace = index - 1
+        var longWords = 0
         while index < end {
             let byte = text[index]
             // A run of Arabic letters (U+0621–064A) takes the shortest way: only the letter
@@ -205,6 +209,8 @@ struct LineTable {
             if byte == 0x20 {
                 state.previousIsSpace = true
                 state.previous = 0x20
+                if index - lastSpace > 16 { longWords += 1 }
+                lastSpace = index
                 index += 1
                 continue
             }
@@ -219,6 +225,8 @@ struct LineTable {
             state.previous = scalar
             index += length
         }
+        if end - lastSpace > 16 { longWords += 1 }
+        info.longWords = longWords
         info.isBlank = state.firstVisible == nil
         info.tokenCount = state.tokens
         info.gluedFinalLetters = state.gluedFinalLetters

@@ -60,3 +60,25 @@ import Testing
         }
     }
 }
+
+/// The line table's counts agree with what the rules would count walking the line themselves.
+@Suite struct LineTableTests {
+    @Test func longWordCountsMatchAWalkOverTheWords() {
+        let extra = [String(repeating: "ب", count: 8), String(repeating: "ب", count: 7) + "a", "  " + String(repeating: "x", count: 16) + "  ",
+                     String(repeating: "x", count: 15), "\t" + String(repeating: "x", count: 16), "a b"]
+        for document in PropertyTests.documents + [extra.joined(separator: "\n")] {
+            var text = document
+            text.withUTF8 { bytes in
+                let key = Cleaner.keyText(ofUTF8: bytes).key
+                key.withUnsafeBufferPointer { keys in
+                    let table = LineTable(text: bytes, keys: keys)
+                    for line in table.lines {
+                        var long = 0
+                        LineTable.forEachWord(in: bytes, line.range) { if $0.count >= 16 { long += 1 } }
+                        #expect(line.longWords == long, "\(String(decoding: UnsafeBufferPointer(rebasing: bytes[line.range]), as: UTF8.self))")
+                    }
+                }
+            }
+        }
+    }
+}

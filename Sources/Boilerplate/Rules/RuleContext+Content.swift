@@ -39,16 +39,14 @@ extension RuleContext {
     func gluedJoins(_ index: Int) -> Int {
         let range = info(index).range
         let text = lines.text
+        // A join is a word with a glued final letter or a long word ending in another one: with
+        // fewer than three candidates there cannot be three joins (most lines stop here, on
+        // counts the line table made).
+        guard info(index).gluedFinalLetters + info(index).longWords >= 3 else { return 0 }
         // Words of the line (original spelling) as ranges.
         var words: [Range<Int>] = []
-        var longWords = 0
-        LineTable.forEachWord(in: text, range) { word in
-            words.append(word)
-            if word.count >= 16 { longWords += 1 }
-        }
-        // A join is a word with a glued final letter or a long word ending in another one: with
-        // fewer than three candidates there cannot be three joins (most lines stop here).
-        guard info(index).gluedFinalLetters + longWords >= 3 else { return 0 }
+        words.reserveCapacity(info(index).tokenCount + 1)
+        LineTable.forEachWord(in: text, range) { word in words.append(word) }
         var standalone: [UInt64] = []
         for word in words where word.count >= 8 {
             standalone.append(KeyHash.hash(UnsafeBufferPointer(rebasing: text[Self.trimPunctuation(word, text)])))
