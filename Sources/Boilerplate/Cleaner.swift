@@ -74,6 +74,8 @@ public final class Cleaner: Sendable {
                        keyText: UnsafeBufferPointer<UInt8>?) -> DocumentVerdict {
         guard let keyText else {
             let (keys, firstInvalid) = Self.keyText(ofUTF8: text)
+            // SAFETY: the line table that borrows the key bytes lives only inside this call;
+            // the verdict holds ranges and strings, no pointer.
             return keys.withUnsafeBufferPointer { decide(utf8: text, group: group, keys: $0, firstInvalidOffset: firstInvalid) }
         }
         return decide(utf8: text, group: group, keys: keyText, firstInvalidOffset: nil)
@@ -81,7 +83,7 @@ public final class Cleaner: Sendable {
 
     private func decide(utf8 text: UnsafeBufferPointer<UInt8>, group: String, keys: UnsafeBufferPointer<UInt8>,
                         firstInvalidOffset: Int?) -> DocumentVerdict {
-        // The line table borrows `keys`, alive for this call.
+        // The line table borrows `text` and `keys`, both alive for this call (the caller's).
         let lines = LineTable(text: text, keys: keys, firstInvalidOffset: firstInvalidOffset)
         var context = RuleContext(lines: lines, options: options,
                                   template: table.map { ($0, $0.group(named: group)) })
