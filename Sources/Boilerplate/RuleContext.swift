@@ -68,8 +68,14 @@ struct RuleContext {
     func verdict() -> DocumentVerdict {
         var removals: [Removal] = []
         removals.reserveCapacity(self.removals.count)
-        // Each line is removed at most once: sorted by line, the removals come in document order.
-        for removal in self.removals.sorted(by: { $0.line < $1.line }) {
+        // Each line is removed at most once: sorted by line, the removals come in document order
+        // (positions are sorted, not the removals with their strings).
+        var order = Array(self.removals.indices)
+        if !self.removals.indices.dropFirst().allSatisfy({ self.removals[$0 - 1].line < self.removals[$0].line }) {
+            order.sort { self.removals[$0].line < self.removals[$1].line }
+        }
+        for position in order {
+            let removal = self.removals[position]
             removals.append(Removal(line: removal.line + 1, range: lines.lines[removal.line].range,
                                     rule: removal.rule, reason: removal.reason))
         }

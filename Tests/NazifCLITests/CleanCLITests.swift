@@ -120,6 +120,32 @@ import Testing
         #expect(skipped.stderr.contains("skipped 1 bad record"))
     }
 
+    /// Strings as the scanner must read them: escapes (an escaped quote, a backslash before the
+    /// closing quote, \u with surrogates), control characters (refused where they stand),
+    /// unterminated strings and bad escapes, with the byte each error is reported at.
+    @Test(arguments: [
+        (#"{"text":"a\"b"}"#, ""), (#"{"text":"a\\"}"#, ""), (#"{"text":"قال \\\\\"نعم\\ ثم ذهب"}"#, ""),
+        (#"{"text":"x\uD83D\uDE00y قال\n\"زيد\""}"#, ""), (#"{"a":"\"","text":"ب\"ت\\"}"#, ""),
+        ("{\"text\":\"abcdefgh\u{01}ijkl\"}", "no control characters inside a string at byte 17"),
+        ("{\"text\":\"ab\\\"cdefghijklmnopq\u{02}\"}", "no control characters inside a string at byte 28"),
+        ("{\"text\":\"é\u{1F}\"}", "no control characters inside a string at byte 11"),
+        ("{\"text\":\"abc\",\"x\":\"d\te\"}", "no control characters inside a string at byte 20"),
+        (#"{"text":"ab"#, "the line ends early, expected '\"' to close the string at byte 11"),
+        (#"{"text":"\""#, "the line ends early, expected '\"' to close the string at byte 11"),
+        (#"{"text":"abcdefghijklmnop\"#, "expected an escape after '\\' at byte 25"),
+        (#"{"text":"a\x"}"#, "expected a valid escape"), (#"{"text":"a\u12G4"}"#, "expected four hex digits after '\\u' at byte 11"),
+    ])
+    func jsonStringsAreScannedExactly(line: String, error: String) throws {
+        let result = try NazifProcess.run(["clean", "--jsonl", "--no-templates"], stdin: Data((line + "\n").utf8))
+        if error.isEmpty {
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.text == line + "\n")
+        } else {
+            #expect(result.status == 65)
+            #expect(result.stderr.contains(error), "\(result.stderr)")
+        }
+    }
+
     @Test func invalidUTF8InARecord() throws {
         var input = Data("{\"text\": \"ok\"}\n{\"text\": \"bad ".utf8)
         input.append(0xFF)

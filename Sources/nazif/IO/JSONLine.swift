@@ -77,48 +77,79 @@ struct JSONLine {
     }
 
     /// Skips a string; returns the range of its contents (between the quotes).
+    ///
+    /// The closing quote and the escapes are found with memchr, and the stretches between them
+    /// are checked for control characters eight bytes at a time: an article's text field is
+    /// kilobytes with an escaped line break every line or two, and a byte-class test on every
+    /// eight bytes (quote, backslash, control) cost 5% of `clean`.
     private mutating func skipString() throws(Malformed) -> Range<Int> {
         index += 1
         let start = index
-        while index < bytes.count {
-            // Plain bytes (not '"', '\\' or a control character) in eight-byte steps: a byte is
-            // plain when it is ≥ 0x20 and differs from both.
-            while index + 8 <= bytes.count {
-                // SAFETY: an unaligned load of bytes index..<index+8, inside the buffer.
-                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                if !JSONText.isPlain(word) { break }
-                index += 8
+        guard let base = bytes.baseAddress else { throw fail("'\"' to close the string") }
+        let end = bytes.count
+        // The next '"' at or after `index` (end when none): an escaped one is skipped by the
+        // escape handling below, which then looks for the next.
+        var quote = Self.find(0x22, base, from: index, to: end)
+        while true {
+            let backslash = Self.find(0x5C, base, from: index, to: quote)
+            if let control = Self.firstControl(base, from: index, to: backslash) {
+                index = control
+                throw fail("no control characters inside a string")
             }
-            guard index < bytes.count else { break }
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
+            if backslash == quote {
+                // No escape before the quote: the string ends there (or the line does).
+                index = quote
+                guard quote < end else { throw fail("'\"' to close the string") }
                 index += 1
-                return start..<(index - 1)
+                return start..<quote
             }
-            if byte == UInt8(ascii: "\\") {
-                guard index + 1 < bytes.count else { throw fail("an escape after '\\'") }
-                let escaped = bytes[index + 1]
-                switch escaped {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
-                     UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                    index += 2
-                case UInt8(ascii: "u"):
-                    guard index + 5 < bytes.count,
-                          (2...5).allSatisfy({ Self.hexValue(bytes[index + $0]) != nil }) else {
-                        index += 1
-                        throw fail("four hex digits after '\\u'")
-                    }
-                    index += 6
-                default:
+            index = backslash
+            guard index + 1 < end else { throw fail("an escape after '\\'") }
+            let escaped = bytes[index + 1]
+            switch escaped {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                 UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                index += 2
+            case UInt8(ascii: "u"):
+                guard index + 5 < end,
+                      (2...5).allSatisfy({ Self.hexValue(bytes[index + $0]) != nil }) else {
                     index += 1
-                    throw fail("a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)")
+                    throw fail("four hex digits after '\\u'")
                 }
-                continue
+                index += 6
+            default:
+                index += 1
+                throw fail("a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)")
             }
-            if byte < 0x20 { throw fail("no control characters inside a string") }
-            index += 1
+            if index > quote { quote = Self.find(0x22, base, from: index, to: end) }
         }
-        throw fail("'\"' to close the string")
+    }
+
+    /// The offset of the first `byte` in `base[from..<to]`, or `to`.
+    @inline(__always)
+    private static func find(_ byte: UInt8, _ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
+        guard from < to, let found = memchr(base + from, Int32(byte), to - from) else { return to }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+
+    /// The offset of the first byte below 0x20 in `base[from..<to]`, if any.
+    @inline(__always)
+    private static func firstControl(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var position = from
+        while position + 8 <= to {
+            // SAFETY: an unaligned load of bytes position..<position+8, inside from..<to.
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            // A byte < 0x20 borrows into its high bit when 0x20 is subtracted (bytes ≥ 0x80 are
+            // masked by `~word`).
+            if (word &- ones &* 0x20) & ~word & highs != 0 { break }
+            position += 8
+        }
+        while position < to {
+            if base[position] < 0x20 { return position }
+            position += 1
+        }
+        return nil
     }
 
     private mutating func skipValue(depth: Int) throws(Malformed) {
