@@ -112,8 +112,13 @@ final class FoldTable: Sendable {
     // under `buildLock`, before its `blockReady` flag is stored with release ordering, and read
     // only after that flag is loaded with acquire ordering. Freed in deinit.
     nonisolated(unsafe) let entries: UnsafeMutablePointer<FoldEntry>
-    /// The fast loop's view of the code points below `eagerLimit` (see ``FastEntry``).
+    /// The fast loop's view of one- and two-byte UTF-8 (see ``FastEntry``), indexed by bytes:
+    /// an ASCII byte at its own value, any other lead byte with the byte after it at
+    /// `lead << 8 | follower` (``fastSlots`` entries, 256 KiB, of which the loop reads a few
+    /// rows: Arabic text two rows of 64). Pairs that are not a well-formed two-byte sequence
+    /// (a bad lead, a missing continuation, an overlong form) hold ``FastEntry/other``.
     nonisolated(unsafe) let fast: UnsafeMutablePointer<UInt32>
+    static let fastSlots = 0x10000
     // SAFETY: one atomic flag per block of 256 code points, initialized in init, freed in deinit.
     nonisolated(unsafe) private let blockReady: UnsafeMutablePointer<Atomic<UInt8>>
     private let buildLock = Mutex<Void>(())
@@ -126,7 +131,8 @@ final class FoldTable: Sendable {
         self.options = options
         self.normalizer = options.unicodeForm.map { $0.icuInstance }
         entries = .allocate(capacity: Self.count)
-        fast = .allocate(capacity: Self.eagerLimit)
+        fast = .allocate(capacity: Self.fastSlots)
+        fast.initialize(repeating: FastEntry.other, count: Self.fastSlots)
         blockReady = .allocate(capacity: Self.blockCount)
         for block in 0..<Self.blockCount {
             (blockReady + block).initialize(to: Atomic(block < Self.eagerLimit >> 8 ? 1 : 0))
@@ -134,7 +140,13 @@ final class FoldTable: Sendable {
         for scalar in 0..<UInt32(Self.eagerLimit) {
             let entry = Self.makeEntry(scalar, options, normalizer)
             (entries + Int(scalar)).initialize(to: entry)
-            (fast + Int(scalar)).initialize(to: FastEntry.make(entry, scalar: scalar))
+            let fastEntry = FastEntry.make(entry, scalar: scalar)
+            if scalar < 0x80 {
+                fast[Int(scalar)] = fastEntry
+            } else {
+                // Its two UTF-8 bytes, 110xxxxx 10xxxxxx, as the slot.
+                fast[Int(0xC0 | scalar >> 6) << 8 | Int(0x80 | scalar & 0x3F)] = fastEntry
+            }
         }
     }
 
