@@ -6,11 +6,13 @@ struct RuleContext {
     let options: CleanerOptions
     /// The repetition table and the document's group in it.
     let template: (table: RepetitionTable, group: RepetitionTable.Group?)?
-    /// Per line: whether it is still kept (every rule asks, for every line: a flag, where an
-    /// array of optional removals cost a generic enum-tag check per question).
-    private var kept: [Bool]
+    /// Per line: -1 while it is kept, else its removal's position in ``removals`` (every rule
+    /// asks, for every line: an integer, where an array of optional removals cost a generic
+    /// enum-tag check per question; and the verdict reads the removals in line order without
+    /// sorting them).
+    private var removalIndex: [Int32]
     /// The removals made so far, in the order the rules made them.
-    private var removals: [(line: Int, rule: String, reason: RemovalReason)] = []
+    private var removals: [(rule: String, reason: RemovalReason)] = []
     /// The indices of the non-blank lines, in order.
     let contentLines: [Int]
 
@@ -19,7 +21,7 @@ struct RuleContext {
         self.lines = lines
         self.options = options
         self.template = template
-        kept = Array(repeating: true, count: lines.lines.count)
+        removalIndex = Array(repeating: -1, count: lines.lines.count)
         contentLines = lines.lines.indices.filter { !lines.lines[$0].isBlank }
     }
 
@@ -27,13 +29,14 @@ struct RuleContext {
 
     func info(_ index: Int) -> LineInfo { lines.lines[index] }
 
-    func isKept(_ index: Int) -> Bool { kept[index] }
+    func isKept(_ index: Int) -> Bool { removalIndex[index] < 0 }
 
     /// Removes a line, if no rule has and the rule is enabled.
     mutating func remove(_ index: Int, _ rule: String, _ reason: RemovalReason) {
-        guard kept[index], options.disabledRules.isEmpty || !options.disabledRules.contains(rule) else { return }
-        kept[index] = false
-        removals.append((index, rule, reason))
+        guard removalIndex[index] < 0,
+              options.disabledRules.isEmpty || !options.disabledRules.contains(rule) else { return }
+        removalIndex[index] = Int32(truncatingIfNeeded: removals.count)
+        removals.append((rule, reason))
     }
 
     mutating func remove(_ index: Int, _ rule: RuleName, _ reason: RemovalReason) {
@@ -68,24 +71,16 @@ struct RuleContext {
     func verdict() -> DocumentVerdict {
         var removals: [Removal] = []
         removals.reserveCapacity(self.removals.count)
-        // Each line is removed at most once: sorted by line, the removals come in document order
-        // (positions are sorted, not the removals with their strings).
-        var order = Array(self.removals.indices)
-        if !self.removals.indices.dropFirst().allSatisfy({ self.removals[$0 - 1].line < self.removals[$0].line }) {
-            order.sort { self.removals[$0].line < self.removals[$1].line }
-        }
-        for position in order {
-            let removal = self.removals[position]
-            removals.append(Removal(line: removal.line + 1, range: lines.lines[removal.line].range,
-                                    rule: removal.rule, reason: removal.reason))
-        }
         var keptSpans: [Range<Int>] = []
         var pendingBlanks: [Range<Int>] = []
         var removedSinceKept = false
         var seenKept = false
         for index in 0..<count {
             let info = lines.lines[index]
-            if !kept[index] {
+            let removal = Int(removalIndex[index])
+            if removal >= 0 {
+                let (rule, reason) = self.removals[removal]
+                removals.append(Removal(line: index + 1, range: info.range, rule: rule, reason: reason))
                 removedSinceKept = true
             } else if info.isBlank {
                 if seenKept { pendingBlanks.append(info.span) }
