@@ -72,19 +72,37 @@ public final class Cleaner: Sendable {
     /// ```
     public func decide(utf8 text: UnsafeBufferPointer<UInt8>, group: String = "",
                        keyText: UnsafeBufferPointer<UInt8>?) -> DocumentVerdict {
+        decide(utf8: text, group: group, keyText: keyText, lineHashes: nil)
+    }
+
+    /// Decides as ``decide(utf8:group:keyText:)`` does, given also the hashes of the key
+    /// text's lines when the caller computed them already (``RepetitionTable/lineHashes(ofKeyText:)``
+    /// of that key text, for example while counting a repetition table); nil computes them,
+    /// and so does a list that does not match the key text's lines.
+    ///
+    /// ```swift
+    /// let hashes = key.withUnsafeBufferPointer { RepetitionTable.lineHashes(ofKeyText: $0) }
+    /// let verdict = key.withUnsafeBufferPointer { keys in
+    ///     hashes.withUnsafeBufferPointer { cleaner.decide(utf8: bytes, keyText: keys, lineHashes: $0) }
+    /// }
+    /// ```
+    public func decide(utf8 text: UnsafeBufferPointer<UInt8>, group: String = "",
+                       keyText: UnsafeBufferPointer<UInt8>?, lineHashes: UnsafeBufferPointer<UInt64>?) -> DocumentVerdict {
         guard let keyText else {
             let (keys, firstInvalid) = Self.keyText(ofUTF8: text)
             // SAFETY: the line table that borrows the key bytes lives only inside this call;
             // the verdict holds ranges and strings, no pointer.
-            return keys.withUnsafeBufferPointer { decide(utf8: text, group: group, keys: $0, firstInvalidOffset: firstInvalid) }
+            return keys.withUnsafeBufferPointer {
+                decide(utf8: text, group: group, keys: $0, lineHashes: nil, firstInvalidOffset: firstInvalid)
+            }
         }
-        return decide(utf8: text, group: group, keys: keyText, firstInvalidOffset: nil)
+        return decide(utf8: text, group: group, keys: keyText, lineHashes: lineHashes, firstInvalidOffset: nil)
     }
 
     private func decide(utf8 text: UnsafeBufferPointer<UInt8>, group: String, keys: UnsafeBufferPointer<UInt8>,
-                        firstInvalidOffset: Int?) -> DocumentVerdict {
+                        lineHashes: UnsafeBufferPointer<UInt64>?, firstInvalidOffset: Int?) -> DocumentVerdict {
         // The line table borrows `text` and `keys`, both alive for this call (the caller's).
-        let lines = LineTable(text: text, keys: keys, firstInvalidOffset: firstInvalidOffset)
+        let lines = LineTable(text: text, keys: keys, lineHashes: lineHashes, firstInvalidOffset: firstInvalidOffset)
         var context = RuleContext(lines: lines, options: options,
                                   template: table.map { ($0, $0.group(named: group)) })
         context.run()

@@ -71,7 +71,11 @@ struct LineTable {
     let firstInvalidOffset: Int?
 
     /// - Parameter keys: the document's key text (``Cleaner/keyText(ofUTF8:)``), borrowed.
-    init(text: UnsafeBufferPointer<UInt8>, keys: UnsafeBufferPointer<UInt8>, firstInvalidOffset: Int? = nil) {
+    /// - Parameter lineHashes: the hashes of the lines with a non-empty key, in order, when the
+    ///   caller has them (``RepetitionTable/lineHashes(ofKeyText:)`` of `keys`); nil computes
+    ///   them. If their number does not match the key text, they are computed too.
+    init(text: UnsafeBufferPointer<UInt8>, keys: UnsafeBufferPointer<UInt8>,
+         lineHashes: UnsafeBufferPointer<UInt64>? = nil, firstInvalidOffset: Int? = nil) {
         self.text = text
         self.keys = keys
         self.firstInvalidOffset = firstInvalidOffset
@@ -94,6 +98,20 @@ struct LineTable {
             lines.append(info)
             lineStart = lineEnd + 1
             keyStart = keyEnd + 1
+        }
+        // Each line's key hash: handed over, or computed.
+        var given = 0
+        if let lineHashes {
+            for index in lines.indices where !lines[index].keyRange.isEmpty {
+                guard given < lineHashes.count else { break }
+                lines[index].keyHash = lineHashes[given]
+                given += 1
+            }
+        }
+        let nonEmpty = lines.reduce(0) { $0 + ($1.keyRange.isEmpty ? 0 : 1) }
+        let handedOver = lineHashes != nil && given == nonEmpty && lineHashes!.count == nonEmpty
+        for index in lines.indices where !handedOver || lines[index].keyRange.isEmpty {
+            lines[index].keyHash = KeyHash.lineHash(UnsafeBufferPointer(rebasing: keys[lines[index].keyRange]))
         }
     }
 
@@ -132,7 +150,6 @@ struct LineTable {
     static func measure(_ info: inout LineInfo, text: UnsafeBufferPointer<UInt8>,
                         keys: UnsafeBufferPointer<UInt8>) {
         let key = UnsafeBufferPointer(rebasing: keys[info.keyRange])
-        info.keyHash = KeyHash.lineHash(key)
         // The key profile leaves single spaces between words and none at the ends: words are
         // spaces + 1. Counted eight bytes at a time (see zeroLanes).
         var spaces = 0, arabicLeads = 0, continuations = 0

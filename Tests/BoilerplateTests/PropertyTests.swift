@@ -82,3 +82,28 @@ import Testing
         }
     }
 }
+
+/// Key text and line hashes handed to the cleaner give the verdict it reaches on its own; a
+/// list of hashes that does not match the key text is not used.
+@Suite struct HandedOverKeysTests {
+    @Test func handedOverKeysAndHashesGiveTheSameVerdict() {
+        let documents = PropertyTests.documents
+        var table = RepetitionTable()
+        for document in documents { table.add(lineHashes: RepetitionTable.lineHashes(of: document), group: "") }
+        let cleaner = Cleaner(table: table)
+        for document in documents {
+            var text = document
+            text.withUTF8 { bytes in
+                let expected = cleaner.decide(utf8: bytes)
+                let key = Cleaner.keyText(ofUTF8: bytes).key
+                let hashes = key.withUnsafeBufferPointer { RepetitionTable.lineHashes(ofKeyText: $0) }
+                for handed in [hashes, Array(hashes.dropLast()), hashes + [7]] {
+                    let verdict = key.withUnsafeBufferPointer { keys in
+                        handed.withUnsafeBufferPointer { cleaner.decide(utf8: bytes, keyText: keys, lineHashes: $0) }
+                    }
+                    #expect(verdict.removals == expected.removals && verdict.keptSpans == expected.keptSpans)
+                }
+            }
+        }
+    }
+}

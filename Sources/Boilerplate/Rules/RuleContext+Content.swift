@@ -47,11 +47,17 @@ extension RuleContext {
         var words: [Range<Int>] = []
         words.reserveCapacity(info(index).tokenCount + 1)
         LineTable.forEachWord(in: text, range) { word in words.append(word) }
-        var standalone: [UInt64] = []
+        // The words of eight bytes or more, which a long word may end with: by their last four
+        // bytes and length, because a suffix can only be one of them if it ends the same way
+        // and is as long (hashing every suffix of every long word was most of this rule).
+        var standalone: [(ending: UInt64, hash: UInt64)] = []
         for word in words where word.count >= 8 {
-            standalone.append(KeyHash.hash(UnsafeBufferPointer(rebasing: text[Self.trimPunctuation(word, text)])))
+            let trimmed = Self.trimPunctuation(word, text)
+            // Shorter than eight bytes, it cannot be the second part of a join.
+            guard trimmed.count >= 8 else { continue }
+            standalone.append((Self.ending(of: trimmed, in: text),
+                               KeyHash.hash(UnsafeBufferPointer(rebasing: text[trimmed]))))
         }
-        standalone.sort()
         var joins = 0
         for word in words {
             let trimmed = Self.trimPunctuation(word, text)
@@ -69,21 +75,34 @@ extension RuleContext {
                 // Ends with a standalone word of the line: both parts at least four letters
                 // (two bytes each), and the first not ending in the article ال (والرئيس is one
                 // word with its clitics, not two glued).
-                var split = trimmed.lowerBound + 8
-                while split <= trimmed.upperBound - 8 {
+                // The splits are every other byte from eight bytes in to eight bytes from the
+                // end; only those leaving a suffix as long as, and ending like, a standalone word
+                // are hashed.
+                let ending = Self.ending(of: trimmed, in: text) >> 32
+                for candidate in standalone where candidate.ending >> 32 == ending {
+                    let split = trimmed.upperBound - Int(truncatingIfNeeded: candidate.ending & 0xFFFF_FFFF)
+                    guard split >= trimmed.lowerBound + 8, split <= trimmed.upperBound - 8,
+                          (split - trimmed.lowerBound) & 1 == 0 else { continue }
                     let afterArticle = text[split - 4] == 0xD8 && text[split - 3] == 0xA7
                         && text[split - 2] == 0xD9 && text[split - 1] == 0x84
-                    if !afterArticle && Self.sortedContains(standalone,
-                        KeyHash.hash(UnsafeBufferPointer(rebasing: text[split..<trimmed.upperBound]))) {
+                    if !afterArticle
+                        && KeyHash.hash(UnsafeBufferPointer(rebasing: text[split..<trimmed.upperBound])) == candidate.hash {
                         glued = true
                         break
                     }
-                    split += 2
                 }
             }
             if glued { joins += 1 }
         }
         return joins
+    }
+
+    /// A word's last four bytes (high half) and its length (low half); the word is at least
+    /// four bytes long.
+    static func ending(of word: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var last: UInt64 = 0
+        for position in (word.upperBound - 4)..<word.upperBound { last = last << 8 | UInt64(text[position]) }
+        return last << 32 | UInt64(word.count)
     }
 
     /// The number of different values (sorting them: a line's few words do not need a hash set,
@@ -93,16 +112,6 @@ extension RuleContext {
         var count = 0
         for index in values.indices where index == 0 || values[index] != values[index - 1] { count += 1 }
         return count
-    }
-
-    /// Whether a sorted array holds `value` (binary search).
-    static func sortedContains(_ sorted: [UInt64], _ value: UInt64) -> Bool {
-        var low = 0, high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low < sorted.count && sorted[low] == value
     }
 
     /// An Arabic letter ء–غ or ف–ي starts at `position` (not a comma, a mark or tatweel).

@@ -103,10 +103,13 @@ struct CleanWorker: Sendable {
             return nil
         }
         let verdict: DocumentVerdict
-        if let range = keys?.nextKey(forTextLength: record.text.count) {
+        if let (keyRange, hashRange) = keys?.nextKey(forTextLength: record.text.count) {
             verdict = keys!.blob.withUnsafeBufferPointer { blob in
-                cleaner.decide(utf8: record.text, group: record.group,
-                               keyText: UnsafeBufferPointer(rebasing: blob[range]))
+                keys!.hashes.withUnsafeBufferPointer { hashes in
+                    cleaner.decide(utf8: record.text, group: record.group,
+                                   keyText: UnsafeBufferPointer(rebasing: blob[keyRange]),
+                                   lineHashes: UnsafeBufferPointer(rebasing: hashes[hashRange]))
+                }
             }
         } else {
             verdict = cleaner.decide(utf8: record.text, group: record.group)
@@ -230,13 +233,17 @@ struct LearnWorker: Sendable {
         var result = Result()
         var blob: [UInt8]? = keepsKeys ? [] : nil
         blob?.reserveCapacity(batch.chunk.bytes.count)
+        var batchHashes: [UInt64] = []
         forEachDocument(in: batch, mode: mode, policy: policy, { record in
             guard record.json == nil || record.json?.value != nil else { return nil }
             let (key, bad) = Cleaner.keyText(ofUTF8: record.text)
             if let bad { return bad }
             let hashes = key.withUnsafeBufferPointer { RepetitionTable.lineHashes(ofKeyText: $0) }
             result.documents.append((record.group, RepetitionTable.distinctSorted(hashes)))
-            if blob != nil { KeyBlob.append(textLength: record.text.count, key: key, to: &blob!) }
+            if blob != nil {
+                KeyBlob.append(textLength: record.text.count, key: key, hashCount: hashes.count, to: &blob!)
+                batchHashes.append(contentsOf: hashes)
+            }
             return nil
         }, problem: { problem in
             // A batch with a bad record is not spooled: the second pass computes its keys.
@@ -248,6 +255,7 @@ struct LearnWorker: Sendable {
             result.skipped += 1
             return true
         })
+        if blob != nil { KeyBlob.finish(&blob!, hashes: batchHashes) }
         result.keys = blob
         return result
     }

@@ -14,8 +14,8 @@ import Glibc
 /// is the same.
 ///
 /// One blob per batch, in batch order (both passes cut the input into the same batches). A
-/// blob holds, for each document of the batch that has a text, its text length and its key
-/// text (``KeyBlob``). A batch with a bad record is not spooled: the second pass computes its
+/// blob holds, for each document of the batch that has a text, its text length, its key text
+/// and its line hashes (``KeyBlob``). A batch with a bad record is not spooled: the second pass computes its
 /// keys itself. The spool is an optimization only: if the file cannot be created or written,
 /// the second pass computes every key.
 final class KeySpool {
@@ -116,12 +116,22 @@ final class KeySpool {
 }
 
 /// The blob of one batch: for each document with a text, a little-endian UInt32 text length,
-/// a UInt32 key length and the key bytes.
+/// a UInt32 key length, a UInt32 count of line hashes and the key bytes; then the line hashes
+/// of all the batch's documents (UInt64 each, little-endian, in order: those of
+/// ``RepetitionTable/lineHashes(ofKeyText:)``) and their number (UInt64). The second pass hands
+/// both to the cleaner, which computes neither again.
 enum KeyBlob {
-    static func append(textLength: Int, key: [UInt8], to blob: inout [UInt8]) {
+    static func append(textLength: Int, key: [UInt8], hashCount: Int, to blob: inout [UInt8]) {
         appendLength(textLength, to: &blob)
         appendLength(key.count, to: &blob)
+        appendLength(hashCount, to: &blob)
         blob.append(contentsOf: key)
+    }
+
+    /// Ends a blob with the batch's line hashes.
+    static func finish(_ blob: inout [UInt8], hashes: [UInt64]) {
+        hashes.withUnsafeBytes { blob.append(contentsOf: $0) }   // little-endian hosts only (x86-64, arm64)
+        withUnsafeBytes(of: UInt64(hashes.count).littleEndian) { blob.append(contentsOf: $0) }
     }
 
     private static func appendLength(_ value: Int, to blob: inout [UInt8]) {
@@ -131,34 +141,66 @@ enum KeyBlob {
     /// Reads a blob's entries in order.
     struct Reader {
         let blob: [UInt8]
+        /// The batch's line hashes (copied out of the blob: its bytes are not aligned for them).
+        let hashes: [UInt64]
+        /// Where the entries end (the hashes begin).
+        private let entriesEnd: Int
         private var position = 0
+        private var hashPosition = 0
         /// False once an entry did not match its document: the rest is not trusted.
         private(set) var isUsable = true
 
-        init(_ blob: [UInt8]) { self.blob = blob }
+        init(_ blob: [UInt8]) {
+            self.blob = blob
+            var hashes: [UInt64] = []
+            var entriesEnd = 0
+            var usable = false
+            if blob.count >= 8 {
+                let count = Int(truncatingIfNeeded: Self.read(UInt64.self, blob, at: blob.count - 8))
+                if count >= 0, count <= (blob.count - 8) / 8 {
+                    entriesEnd = blob.count - 8 - count * 8
+                    hashes = [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+                        // SAFETY: copies count * 8 bytes, inside the blob, into the buffer's
+                        // room for `count` hashes.
+                        blob.withUnsafeBytes { bytes in
+                            UnsafeMutableRawPointer(buffer.baseAddress!)
+                                .copyMemory(from: bytes.baseAddress! + entriesEnd, byteCount: count * 8)
+                        }
+                        initialized = count
+                    }
+                    usable = true
+                }
+            }
+            self.hashes = hashes
+            self.entriesEnd = entriesEnd
+            self.isUsable = usable
+        }
 
-        /// The next entry's key range in `blob`, if the entry is for a text of `textLength`
-        /// bytes; otherwise stops using the blob and returns nil.
-        mutating func nextKey(forTextLength textLength: Int) -> Range<Int>? {
-            guard isUsable, position + 8 <= blob.count else {
+        /// The next entry's key range in `blob` and line-hash range in `hashes`, if the entry
+        /// is for a text of `textLength` bytes; otherwise stops using the blob and returns nil.
+        mutating func nextKey(forTextLength textLength: Int) -> (key: Range<Int>, hashes: Range<Int>)? {
+            guard isUsable, position + 12 <= entriesEnd else {
                 isUsable = false
                 return nil
             }
-            let length = readLength(at: position)
-            let keyLength = readLength(at: position + 4)
-            let keyStart = position + 8
-            guard length == textLength, keyStart + keyLength <= blob.count else {
+            let length = Int(Self.read(UInt32.self, blob, at: position))
+            let keyLength = Int(Self.read(UInt32.self, blob, at: position + 4))
+            let hashCount = Int(Self.read(UInt32.self, blob, at: position + 8))
+            let keyStart = position + 12
+            guard length == textLength, keyStart + keyLength <= entriesEnd,
+                  hashPosition + hashCount <= hashes.count else {
                 isUsable = false
                 return nil
             }
             position = keyStart + keyLength
-            return keyStart..<(keyStart + keyLength)
+            defer { hashPosition += hashCount }
+            return (keyStart..<(keyStart + keyLength), hashPosition..<(hashPosition + hashCount))
         }
 
-        private func readLength(at offset: Int) -> Int {
-            var value: UInt32 = 0
-            for index in 0..<4 { value |= UInt32(blob[offset + index]) << (8 * index) }
-            return Int(value)
+        private static func read<Value: FixedWidthInteger>(_: Value.Type, _ blob: [UInt8], at offset: Int) -> Value {
+            var value: Value = 0
+            for index in 0..<MemoryLayout<Value>.size { value |= Value(blob[offset + index]) << (8 * index) }
+            return value
         }
     }
 }
