@@ -146,6 +146,22 @@ import Testing
         }
     }
 
+    /// The field is decoded while it is scanned: \u escapes, surrogate pairs, lone surrogates
+    /// (U+FFFD) and the short escapes come out as they would from any JSON reader, and are
+    /// written back escaped once a line of the record is removed.
+    @Test(arguments: [
+        (#"\u0642\u0627\u0644 \ud83d\ude00 x"#, "قال 😀 x"), (#"a \ud83d b"#, "a \u{FFFD} b"),
+        (#"a \ude00 b"#, "a \u{FFFD} b"), (#"a \ud83d\u0041 b"#, "a \u{FFFD}A b"),
+        (#"\"q\" \\ \/ \t"#, #"\"q\" \\ / \t"#), (#"\u00e9\u20AC"#, "é€"),
+    ])
+    func escapesAreDecoded(escaped: String, written: String) throws {
+        let marker = #"\n\u0627\u0644\u0645\u0635\u062f\u0631: \u0627\u0644\u0648\u0637\u0646"#  // "المصدر: الوطن"
+        let input = Data(("{\"text\":\"" + escaped + marker + "\"}\n").utf8)
+        let result = try NazifProcess.run(["clean", "--jsonl", "--no-templates"], stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.text == "{\"text\":\"" + written + "\"}\n")
+    }
+
     @Test func invalidUTF8InARecord() throws {
         var input = Data("{\"text\": \"ok\"}\n{\"text\": \"bad ".utf8)
         input.append(0xFF)

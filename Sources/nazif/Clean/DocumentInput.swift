@@ -197,7 +197,7 @@ private func recordDocument(_ lineBytes: UnsafeBufferPointer<UInt8>, line: Int, 
     if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return .done }  // blank lines between records
     let scanned: JSONLine
     do {
-        scanned = try JSONLine(lineBytes, wanted: [field, groupBy ?? urlField, idField])
+        scanned = try JSONLine(lineBytes, wanted: [field, groupBy ?? urlField, idField], decoding: field)
     } catch {
         // JSONLine throws only JSONLine.Malformed (typed throws).
         return problem(RecordProblem(line: line, byte: offset + error.offset,
@@ -221,7 +221,8 @@ private func recordDocument(_ lineBytes: UnsafeBufferPointer<UInt8>, line: Int, 
         || UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: lineBytes[value.upperBound...])) != nil {
         return .invalidUTF8
     }
-    let decoded = JSONLine.decodeString(UnsafeBufferPointer(rebasing: lineBytes[(value.lowerBound + 1)..<(value.upperBound - 1)]))
+    let decoded = scanned.decoded
+        ?? JSONLine.decodeString(UnsafeBufferPointer(rebasing: lineBytes[(value.lowerBound + 1)..<(value.upperBound - 1)]))
     return decoded.withUnsafeBufferPointer { text in
         body(DocumentRecord(line: line, text: text, group: group, json: (lineBytes, value, scanned.fields[idField])))
     } == nil ? .done : .invalidUTF8

@@ -13,13 +13,16 @@ struct JSONLine {
 
     /// The requested fields' raw value ranges (the whole JSON value, quotes included).
     var fields: [[UInt8]: Range<Int>] = [:]
+    /// The decoded value of the field named by `decoding`, when it is a string (decoded while
+    /// it was scanned: one pass over an article's text instead of two).
+    var decoded: [UInt8]? = nil
 
     let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
 
     /// Scans `bytes` (one line, without its line break); records the value ranges of `wanted`
-    /// top-level fields.
-    init(_ bytes: UnsafeBufferPointer<UInt8>, wanted: [[UInt8]]) throws(Malformed) {
+    /// top-level fields, and decodes the string value of the first field named `decoding`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, wanted: [[UInt8]], decoding: [UInt8]? = nil) throws(Malformed) {
         self.bytes = bytes
         skipSpace()
         try expect(UInt8(ascii: "{"), "a JSON object ('{')")
@@ -35,8 +38,15 @@ struct JSONLine {
                 try expect(UInt8(ascii: ":"), "':' after a field name")
                 skipSpace()
                 let valueStart = index
-                try skipValue(depth: 0)
                 let key = Self.decodeString(UnsafeBufferPointer(rebasing: bytes[keyRange]))
+                if let decoding, key == decoding, fields[key] == nil, peek() == UInt8(ascii: "\"") {
+                    var text: [UInt8] = []
+                    text.reserveCapacity(bytes.count - index)
+                    _ = try skipString(decodingInto: &text)
+                    decoded = text
+                } else {
+                    try skipValue(depth: 0)
+                }
                 if wanted.contains(key) && fields[key] == nil { fields[key] = valueStart..<index }
                 skipSpace()
                 if peek() == UInt8(ascii: ",") {
@@ -83,6 +93,13 @@ struct JSONLine {
     /// kilobytes with an escaped line break every line or two, and a byte-class test on every
     /// eight bytes (quote, backslash, control) cost 5% of `clean`.
     private mutating func skipString() throws(Malformed) -> Range<Int> {
+        var unused: [UInt8] = []
+        return try skipString(decodingInto: &unused, decodes: false)
+    }
+
+    /// Skips a string as ``skipString()`` does, appending its decoded contents to `text` when
+    /// `decodes`.
+    private mutating func skipString(decodingInto text: inout [UInt8], decodes: Bool = true) throws(Malformed) -> Range<Int> {
         index += 1
         let start = index
         guard let base = bytes.baseAddress else { throw fail("'\"' to close the string") }
@@ -96,6 +113,7 @@ struct JSONLine {
                 index = control
                 throw fail("no control characters inside a string")
             }
+            if decodes { text.append(contentsOf: UnsafeBufferPointer(start: base + index, count: backslash - index)) }
             if backslash == quote {
                 // No escape before the quote: the string ends there (or the line does).
                 index = quote
@@ -104,6 +122,7 @@ struct JSONLine {
                 return start..<quote
             }
             index = backslash
+            let escapeStart = backslash
             guard index + 1 < end else { throw fail("an escape after '\\'") }
             let escaped = bytes[index + 1]
             switch escaped {
@@ -120,6 +139,11 @@ struct JSONLine {
             default:
                 index += 1
                 throw fail("a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)")
+            }
+            if decodes {
+                // A surrogate pair's second escape is taken with the first, once its hex digits
+                // are known to be valid.
+                index = Self.appendDecodedEscape(bytes, at: escapeStart, to: &text)
             }
             if index > quote { quote = Self.find(0x22, base, from: index, to: end) }
         }
@@ -242,55 +266,81 @@ struct JSONLine {
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
         var index = 0
-        func hex4(_ at: Int) -> UInt32 {
-            (0..<4).reduce(UInt32(0)) { $0 << 4 | (hexValue(raw[at + $1]) ?? 0) }
-        }
         while index < raw.count {
             // Copy the run up to the next backslash in one go.
             let run = memchr(base + index, 0x5C, raw.count - index)
             let runEnd = run.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? raw.count
-            if runEnd > index {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[index..<runEnd]))
-                index = runEnd
-                continue
-            }
-            guard index + 1 < raw.count else {
-                out.append(raw[index])
-                index += 1
-                continue
-            }
-            let escaped = raw[index + 1]
-            index += 2
-            switch escaped {
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "u"):
-                guard index + 4 <= raw.count else { break }
-                var scalar = hex4(index)
-                index += 4
-                if (0xD800...0xDBFF).contains(scalar) {
-                    if index + 6 <= raw.count, raw[index] == UInt8(ascii: "\\"), raw[index + 1] == UInt8(ascii: "u") {
-                        let low = hex4(index + 2)
-                        if (0xDC00...0xDFFF).contains(low) {
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                            index += 6
-                        } else {
-                            scalar = 0xFFFD
-                        }
-                    } else {
-                        scalar = 0xFFFD
-                    }
-                } else if (0xDC00...0xDFFF).contains(scalar) {
-                    scalar = 0xFFFD
-                }
-                out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
-            default: out.append(escaped)
-            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[index..<runEnd]))
+            index = runEnd < raw.count ? appendDecodedEscape(raw, at: runEnd, to: &out) : runEnd
         }
         return out
+    }
+
+    /// Appends the character of the escape at `index` (a backslash) and returns the offset
+    /// after it: after both escapes of a surrogate pair (when the second's hex digits are
+    /// valid), U+FFFD for a lone surrogate. The escape itself is assumed valid; one cut short
+    /// by the end of `raw` is copied as it is.
+    static func appendDecodedEscape(_ raw: UnsafeBufferPointer<UInt8>, at index: Int, to out: inout [UInt8]) -> Int {
+        guard index + 1 < raw.count else {
+            out.append(raw[index])
+            return index + 1
+        }
+        func hex4(_ at: Int) -> UInt32? {
+            guard at + 4 <= raw.count else { return nil }
+            var value: UInt32 = 0
+            for offset in 0..<4 {
+                guard let digit = hexValue(raw[at + offset]) else { return nil }
+                value = value << 4 | digit
+            }
+            return value
+        }
+        let escaped = raw[index + 1]
+        switch escaped {
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "u"):
+            guard let first = hex4(index + 2) else { return index + 2 }
+            var scalar = first
+            var next = index + 6
+            if (0xD800...0xDBFF).contains(first) {
+                if next + 1 < raw.count, raw[next] == UInt8(ascii: "\\"), raw[next + 1] == UInt8(ascii: "u"),
+                   let low = hex4(next + 2), (0xDC00...0xDFFF).contains(low) {
+                    scalar = 0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00)
+                    next += 6
+                } else {
+                    scalar = 0xFFFD
+                }
+            } else if (0xDC00...0xDFFF).contains(first) {
+                scalar = 0xFFFD
+            }
+            appendUTF8(scalar, to: &out)
+            return next
+        default: out.append(escaped)
+        }
+        return index + 2
+    }
+
+    /// Appends a scalar value's UTF-8 bytes.
+    static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
+        switch scalar {
+        case ..<0x80:
+            out.append(UInt8(scalar))
+        case ..<0x800:
+            out.append(UInt8(0xC0 | scalar >> 6))
+            out.append(UInt8(0x80 | scalar & 0x3F))
+        case ..<0x10000:
+            out.append(UInt8(0xE0 | scalar >> 12))
+            out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            out.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            out.append(UInt8(0xF0 | scalar >> 18))
+            out.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            out.append(UInt8(0x80 | scalar & 0x3F))
+        }
     }
 }
 
