@@ -126,6 +126,20 @@ extension Cleaner {
     }
 }
 
+extension Cleaner {
+    /// Calls `body` with a document's key text (see ``keyText(ofUTF8:)``) and the offset of
+    /// its first ill-formed UTF-8 sequence, without copying the key text into an array: the
+    /// buffer is valid only inside `body`.
+    ///
+    /// ```swift
+    /// let hashes = Cleaner.withKeyText(ofUTF8: bytes) { key, _ in RepetitionTable.lineHashes(ofKeyText: key) }
+    /// ```
+    public static func withKeyText<Result>(ofUTF8 text: UnsafeBufferPointer<UInt8>,
+                                           _ body: (UnsafeBufferPointer<UInt8>, Int?) throws -> Result) rethrows -> Result {
+        try keyNormalizer.withNormalizedCheckingUTF8(utf8: text, body)
+    }
+}
+
 /// A cleaned document, as strings.
 ///
 /// ```swift

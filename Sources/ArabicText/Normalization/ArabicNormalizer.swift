@@ -94,6 +94,26 @@ public final class ArabicNormalizer: Sendable {
         return try body(writer.bytes)
     }
 
+    /// Normalizes UTF-8 bytes and calls `body` with the result and the offset of the first
+    /// ill-formed sequence (nil when the bytes are valid; the result has U+FFFD there), without
+    /// copying the result into an array (the buffer is valid only inside `body`).
+    ///
+    /// ```swift
+    /// let words = search.withNormalizedCheckingUTF8(utf8: bytes) { text, firstInvalid in
+    ///     firstInvalid == nil ? text.split(separator: 0x20).count : 0
+    /// }
+    /// ```
+    public func withNormalizedCheckingUTF8<Result>(
+        utf8 source: UnsafeBufferPointer<UInt8>,
+        _ body: (UnsafeBufferPointer<UInt8>, Int?) throws -> Result
+    ) rethrows -> Result {
+        var writer = ByteWriter(capacity: source.count + 16)
+        var state = FoldState()
+        var recorder = NoOffsets()
+        table.run(source, into: &writer, state: &state, recorder: &recorder)
+        return try body(writer.bytes, state.firstInvalidOffset)
+    }
+
     /// The normalized form of a string with the map back to the original's bytes.
     ///
     /// ```swift

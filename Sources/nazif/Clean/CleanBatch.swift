@@ -236,15 +236,17 @@ struct LearnWorker: Sendable {
         var batchHashes: [UInt64] = []
         forEachDocument(in: batch, mode: mode, policy: policy, { record in
             guard record.json == nil || record.json?.value != nil else { return nil }
-            let (key, bad) = Cleaner.keyText(ofUTF8: record.text)
-            if let bad { return bad }
-            let hashes = key.withUnsafeBufferPointer { RepetitionTable.lineHashes(ofKeyText: $0) }
-            result.documents.append((record.group, RepetitionTable.distinctSorted(hashes)))
-            if blob != nil {
-                KeyBlob.append(textLength: record.text.count, key: key, hashCount: hashes.count, to: &blob!)
-                batchHashes.append(contentsOf: hashes)
+            // The key text is read where the normalizer wrote it: copied only into the blob.
+            return Cleaner.withKeyText(ofUTF8: record.text) { key, bad -> Int? in
+                if let bad { return bad }
+                let hashes = RepetitionTable.lineHashes(ofKeyText: key)
+                result.documents.append((record.group, RepetitionTable.distinctSorted(hashes)))
+                if blob != nil {
+                    KeyBlob.append(textLength: record.text.count, key: key, hashCount: hashes.count, to: &blob!)
+                    batchHashes.append(contentsOf: hashes)
+                }
+                return nil
             }
-            return nil
         }, problem: { problem in
             // A batch with a bad record is not spooled: the second pass computes its keys.
             blob = nil

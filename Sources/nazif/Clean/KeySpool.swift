@@ -121,7 +121,7 @@ final class KeySpool {
 /// ``RepetitionTable/lineHashes(ofKeyText:)``) and their number (UInt64). The second pass hands
 /// both to the cleaner, which computes neither again.
 enum KeyBlob {
-    static func append(textLength: Int, key: [UInt8], hashCount: Int, to blob: inout [UInt8]) {
+    static func append(textLength: Int, key: UnsafeBufferPointer<UInt8>, hashCount: Int, to blob: inout [UInt8]) {
         appendLength(textLength, to: &blob)
         appendLength(key.count, to: &blob)
         appendLength(hashCount, to: &blob)
