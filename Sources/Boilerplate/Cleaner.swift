@@ -196,16 +196,33 @@ public struct DocumentVerdict: Sendable {
     /// ```
     public func appendCleaned(of text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8],
                               terminate: Bool = true) {
-        for span in keptSpans {
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[span]))
+        forEachCleanedPiece(of: text, terminate: terminate) { output.append(contentsOf: $0) }
+    }
+
+    /// Calls `body` with the pieces of the cleaned text in order (see
+    /// ``cleanedBytes(of:terminate:)``), without copying them: to escape or encode them on the
+    /// way out.
+    ///
+    /// ```swift
+    /// verdict.forEachCleanedPiece(of: bytes, terminate: false) { piece in escaped.append(contentsOf: piece) }
+    /// ```
+    public func forEachCleanedPiece(of text: UnsafeBufferPointer<UInt8>, terminate: Bool = true,
+                                    _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let last = keptSpans.last else { return }
+        for span in keptSpans.dropLast() {
+            body(UnsafeBufferPointer(rebasing: text[span]))
         }
-        if terminate, let last = keptSpans.last, last.isEmpty || text[last.upperBound - 1] != 0x0A {
-            output.append(0x0A)
-        }
-        if !terminate, !endsWithLineBreak, output.last == 0x0A {
+        var lastPiece = last
+        let endsWithBreak = !last.isEmpty && text[last.upperBound - 1] == 0x0A
+        if !terminate, !endsWithLineBreak, endsWithBreak {
             // The document did not end with a line break: neither does its cleaned text.
-            output.removeLast()
-            if output.last == 0x0D { output.removeLast() }
+            lastPiece = last.lowerBound..<(last.upperBound - 1)
+            if !lastPiece.isEmpty && text[lastPiece.upperBound - 1] == 0x0D { lastPiece = lastPiece.lowerBound..<(lastPiece.upperBound - 1) }
+        }
+        body(UnsafeBufferPointer(rebasing: text[lastPiece]))
+        if terminate && !endsWithBreak {
+            // SAFETY: the one byte of a local, read only during the call.
+            withUnsafeBytes(of: UInt8(0x0A)) { body($0.assumingMemoryBound(to: UInt8.self)) }
         }
     }
 }

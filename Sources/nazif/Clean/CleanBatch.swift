@@ -136,10 +136,16 @@ struct CleanWorker: Sendable {
             if verdict.removals.isEmpty && normalizer == nil {
                 result.output.append(contentsOf: json.line)
             } else {
-                var cleaned = verdict.cleanedBytes(of: record.text, terminate: false)
-                if let normalizer { cleaned = normalize(cleaned, normalizer) }
                 result.output.append(contentsOf: UnsafeBufferPointer(rebasing: json.line[..<value.lowerBound]))
-                JSONText.appendString(cleaned, to: &result.output)
+                if let normalizer {
+                    JSONText.appendString(normalize(verdict.cleanedBytes(of: record.text, terminate: false), normalizer),
+                                          to: &result.output)
+                } else {
+                    // The kept lines escaped straight from the record's text.
+                    result.output.append(UInt8(ascii: "\""))
+                    verdict.forEachCleanedPiece(of: record.text, terminate: false) { JSONText.appendEscaped($0, to: &result.output) }
+                    result.output.append(UInt8(ascii: "\""))
+                }
                 result.output.append(contentsOf: UnsafeBufferPointer(rebasing: json.line[value.upperBound...]))
             }
             result.output.append(0x0A)

@@ -5,6 +5,12 @@ enum JSONText {
     /// Appends `"…"` with the bytes escaped.
     static func appendString(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        appendEscaped(bytes, to: &output)
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends the bytes escaped for the inside of a JSON string (no quotes).
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         var start = 0
         var index = 0
         while index < bytes.count {
@@ -35,7 +41,6 @@ enum JSONText {
             start = index
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
-        output.append(UInt8(ascii: "\""))
     }
 
     /// Whether eight bytes (an unaligned little-endian load) hold no '"', no '\\' and no
