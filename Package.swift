@@ -32,9 +32,11 @@ let package = Package(
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")],
             plugins: ["EmbedResources"]
         ),
+        // One SIMD kernel (SSE2, plain C): the counts of a line's characters for LineTable.
+        .target(name: "CLineScan"),
         .target(
             name: "Boilerplate",
-            dependencies: ["ArabicText"],
+            dependencies: ["ArabicText", "CLineScan"],
             exclude: ["Data"],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")],
             plugins: ["EmbedResources"]

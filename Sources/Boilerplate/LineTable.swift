@@ -1,8 +1,9 @@
 import ArabicText
+import CLineScan
 import Glibc
 
 /// What the rules know about one line, computed in one pass over its bytes and its key.
-struct LineInfo {
+struct LineInfo: Equatable {
     /// The line's bytes in the document, without its line break (and without a CR before it).
     var range: Range<Int>
     /// The line with its line break ("\n" or "\r\n"; none for a last line without one).
@@ -147,8 +148,10 @@ struct LineTable {
 
     // MARK: - Features
 
+    /// - Parameter simpleScan: false scans every line one character at a time (tests compare
+    ///   the two).
     static func measure(_ info: inout LineInfo, text: UnsafeBufferPointer<UInt8>,
-                        keys: UnsafeBufferPointer<UInt8>) {
+                        keys: UnsafeBufferPointer<UInt8>, simpleScan: Bool = true) {
         let key = UnsafeBufferPointer(rebasing: keys[info.keyRange])
         // The key profile leaves single spaces between words and none at the ends: words are
         // spaces + 1. Counted eight bytes at a time (see zeroLanes).
@@ -186,7 +189,9 @@ struct LineTable {
         info.arabicLetters = arabicLeads
         info.keyCharacters = key.count - continuations
 
-        // The line as written: one pass, counters in locals.
+        // The line as written: sixteen bytes at a time when it holds only printable ASCII and
+        // Arabic letters and marks (most lines), else one pass, counters in locals.
+        if simpleScan && info.range.count >= 16 && measureSimpleLine(&info, text: text) { return }
         var index = info.range.lowerBound
         let end = info.range.upperBound
         var state = ScanState()
@@ -262,6 +267,53 @@ struct LineTable {
             }
             info.startsWithAsterisk = first == 0x2A
         }
+    }
+
+    /// The text features of a line of printable ASCII (no '-') and two-byte Arabic (no U+061C),
+    /// from the SIMD kernel's counts and the characters at its two ends; false, changing
+    /// nothing, for any other line. The same values as the character-by-character scan (tests
+    /// compare them on every line of the seeds and the evaluation data): in such a line the only
+    /// invisible character is the space, and there are no dashes, © or three-byte characters.
+    static func measureSimpleLine(_ info: inout LineInfo, text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return false }
+        var counts = nazif_line_counts()
+        guard nazif_scan_simple_line(base, text.count, info.range.lowerBound, info.range.upperBound, &counts) != 0 else {
+            return false
+        }
+        info.tokenCount = Int(counts.tokens)
+        info.pipes = Int(counts.pipes)
+        info.hasAt = counts.hasAt != 0
+        info.gluedFinalLetters = Int(counts.gluedFinalLetters)
+        info.longWords = Int(counts.longWords)
+        info.isBlank = counts.hasVisible == 0
+        guard !info.isBlank else { return true }
+        // The characters at the ends: one or two bytes each, spaces skipped.
+        func character(endingAt end: Int) -> (scalar: UInt32, start: Int) {
+            if text[end - 1] & 0xC0 == 0x80 {
+                return (UInt32(text[end - 2] & 0x1F) << 6 | UInt32(text[end - 1] & 0x3F), end - 2)
+            }
+            return (UInt32(text[end - 1]), end - 1)
+        }
+        var end = info.range.upperBound
+        while text[end - 1] == 0x20 { end -= 1 }
+        let (last, lastStart) = character(endingAt: end)
+        var beforeLast: UInt32 = 0
+        end = lastStart
+        while end > info.range.lowerBound && text[end - 1] == 0x20 { end -= 1 }
+        if end > info.range.lowerBound { beforeLast = character(endingAt: end).scalar }
+        var start = info.range.lowerBound
+        while text[start] == 0x20 { start += 1 }
+        let first = UInt32(text[start])   // ASCII, or an Arabic lead byte (never a bullet)
+        let lastEndsSentence = last == 0x2E || last == 0x21 || last == 0x3F || last == 0x061F
+        let lastIsPunctuation = lastEndsSentence || last == 0x060C || last == 0x061B || last == 0x2C || last == 0x3B
+        info.innerPunctuation = Int(counts.punctuation) - (lastIsPunctuation ? 1 : 0)
+        info.innerSentenceEnds = Int(counts.sentenceEnds) - (lastEndsSentence ? 1 : 0)
+        let ending = isClosingMark(last) ? beforeLast : last
+        info.endsSentence = ending == 0x2E || ending == 0x21 || ending == 0x3F || ending == 0x061F
+        info.endsWithColon = last == 0x3A
+        info.isBulleted = first == 0x2A
+        info.startsWithAsterisk = first == 0x2A
+        return true
     }
 
     /// The high bit of each zero byte of a word (exact: no borrow between bytes).

@@ -63,6 +63,46 @@ import Testing
 
 /// The line table's counts agree with what the rules would count walking the line themselves.
 @Suite struct LineTableTests {
+    /// Lines built to hit the SIMD kernel's edges: lengths around 16 and 32 bytes, a letter
+    /// split across two blocks, a lead byte at the end, U+061C, teh marbuta before a letter at
+    /// a block's edge, long words across blocks, punctuation last, spaces at both ends.
+    static let edgeLines: [String] = {
+        let letters = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
+        var lines: [String] = []
+        for length in [7, 8, 15, 16, 17, 31, 32, 33] {
+            let word = String(letters.prefix(length))
+            lines += [word, word + ".", " " + word + " ", word + " ة" + word, word + "ةب", "ة" + word + "ىا",
+                      String(repeating: "a", count: length * 2 + 1) + " " + word + "؟", word + " | " + word + " @x",
+                      word + "، " + word + "؛ " + word + "!?", word + "\u{061C}" + word, "* " + word + ":",
+                      word + " \"" + word + ".\"", String(repeating: " ", count: length) + word]
+        }
+        return lines
+    }()
+
+    /// The SIMD kernel gives what the character-by-character scan gives, on every line.
+    @Test func simpleLineScanMatchesTheFullScan() {
+        var documents = PropertyTests.documents + [Self.edgeLines.joined(separator: "\n")]
+        if let articles = SaudiNewsNetTests.articles { documents += articles.prefix(2000).map(\.content) }
+        var compared = 0
+        for document in documents {
+            var text = document
+            text.withUTF8 { bytes in
+                let key = Cleaner.keyText(ofUTF8: bytes).key
+                key.withUnsafeBufferPointer { keys in
+                    for line in LineTable(text: bytes, keys: keys).lines {
+                        var fast = LineInfo(range: line.range, keyRange: line.keyRange)
+                        var full = fast
+                        LineTable.measure(&fast, text: bytes, keys: keys, simpleScan: true)
+                        LineTable.measure(&full, text: bytes, keys: keys, simpleScan: false)
+                        #expect(fast == full, "\(String(decoding: UnsafeBufferPointer(rebasing: bytes[line.range]), as: UTF8.self))")
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared > 1000)
+    }
+
     @Test func longWordCountsMatchAWalkOverTheWords() {
         let extra = [String(repeating: "ب", count: 8), String(repeating: "ب", count: 7) + "a", "  " + String(repeating: "x", count: 16) + "  ",
                      String(repeating: "x", count: 15), "\t" + String(repeating: "x", count: 16), "a b"]
