@@ -269,7 +269,8 @@ struct LineTable {
         }
     }
 
-    /// The text features of a line of printable ASCII (no '-') and two-byte Arabic (no U+061C),
+    /// The text features of a line of printable ASCII (no '-'), two-byte Arabic (U+0600–06FF,
+    /// no U+061C), no-break spaces, quotes, bullets and ellipses,
     /// from the SIMD kernel's counts and the characters at its two ends; false, changing
     /// nothing, for any other line. The same values as the character-by-character scan (tests
     /// compare them on every line of the seeds and the evaluation data): in such a line the only
@@ -287,31 +288,47 @@ struct LineTable {
         info.longWords = Int(counts.longWords)
         info.isBlank = counts.hasVisible == 0
         guard !info.isBlank else { return true }
-        // The characters at the ends: one or two bytes each, spaces skipped.
+        // The characters at the ends (one to three bytes), spaces and no-break spaces skipped.
         func character(endingAt end: Int) -> (scalar: UInt32, start: Int) {
-            if text[end - 1] & 0xC0 == 0x80 {
-                return (UInt32(text[end - 2] & 0x1F) << 6 | UInt32(text[end - 1] & 0x3F), end - 2)
+            guard text[end - 1] & 0xC0 == 0x80 else { return (UInt32(text[end - 1]), end - 1) }
+            if text[end - 2] & 0xC0 == 0x80 {
+                return (UInt32(text[end - 3] & 0x0F) << 12 | UInt32(text[end - 2] & 0x3F) << 6
+                            | UInt32(text[end - 1] & 0x3F), end - 3)
             }
-            return (UInt32(text[end - 1]), end - 1)
+            return (UInt32(text[end - 2] & 0x1F) << 6 | UInt32(text[end - 1] & 0x3F), end - 2)
+        }
+        let lower = info.range.lowerBound
+        func skipInvisibleBackward(_ end: inout Int) {
+            while end > lower {
+                if text[end - 1] == 0x20 {
+                    end -= 1
+                } else if end - 2 >= lower && text[end - 1] == 0xA0 && text[end - 2] == 0xC2 {
+                    end -= 2
+                } else {
+                    return
+                }
+            }
         }
         var end = info.range.upperBound
-        while text[end - 1] == 0x20 { end -= 1 }
+        skipInvisibleBackward(&end)
         let (last, lastStart) = character(endingAt: end)
         var beforeLast: UInt32 = 0
         end = lastStart
-        while end > info.range.lowerBound && text[end - 1] == 0x20 { end -= 1 }
-        if end > info.range.lowerBound { beforeLast = character(endingAt: end).scalar }
-        var start = info.range.lowerBound
-        while text[start] == 0x20 { start += 1 }
-        let first = UInt32(text[start])   // ASCII, or an Arabic lead byte (never a bullet)
+        skipInvisibleBackward(&end)
+        if end > lower { beforeLast = character(endingAt: end).scalar }
+        var start = lower
+        while text[start] == 0x20 || text[start] == 0xC2 { start += text[start] == 0x20 ? 1 : 2 }
+        // ASCII, an Arabic lead byte, or the bullet (E2 80 A2).
+        let first = text[start] == 0xE2 ? 0x2000 | UInt32(text[start + 2] & 0x3F) : UInt32(text[start])
         let lastEndsSentence = last == 0x2E || last == 0x21 || last == 0x3F || last == 0x061F
         let lastIsPunctuation = lastEndsSentence || last == 0x060C || last == 0x061B || last == 0x2C || last == 0x3B
         info.innerPunctuation = Int(counts.punctuation) - (lastIsPunctuation ? 1 : 0)
         info.innerSentenceEnds = Int(counts.sentenceEnds) - (lastEndsSentence ? 1 : 0)
         let ending = isClosingMark(last) ? beforeLast : last
         info.endsSentence = ending == 0x2E || ending == 0x21 || ending == 0x3F || ending == 0x061F
+            || ending == 0x2026 || ending == 0x06D4
         info.endsWithColon = last == 0x3A
-        info.isBulleted = first == 0x2A
+        info.isBulleted = first == 0x2A || first == 0x2022
         info.startsWithAsterisk = first == 0x2A
         return true
     }

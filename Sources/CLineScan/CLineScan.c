@@ -44,25 +44,56 @@ int nazif_scan_simple_line(const uint8_t *text, size_t count, size_t start, size
         }
         // Each lane's previous byte: this block shifted by one, the last block's last byte first.
         __m128i previous = _mm_or_si128(_mm_slli_si128(block, 1), _mm_srli_si128(previousBlock, 15));
+        __m128i previousBlockCopy = previousBlock;
         previousBlock = block;
 
         __m128i isSpace = _mm_cmpeq_epi8(block, space);
         __m128i isContinuation = _mm_cmpeq_epi8(_mm_and_si128(block, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80));
-        __m128i isLead = _mm_cmpeq_epi8(_mm_and_si128(block, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xD8));
-        __m128i previousIsLead = _mm_cmpeq_epi8(_mm_and_si128(previous, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xD8));
+        // Two bytes before each lane, for the third byte of a three-byte character.
+        __m128i beforePrevious = _mm_or_si128(_mm_slli_si128(block, 2), _mm_srli_si128(previousBlockCopy, 14));
+        // Leads D8...DB: Arabic, with the Persian and Urdu letters (ک, ی, ۔) of U+0680–06FF.
+        __m128i isLead = _mm_cmpeq_epi8(_mm_and_si128(block, _mm_set1_epi8((char)0xFC)), _mm_set1_epi8((char)0xD8));
+        __m128i previousIsLead = _mm_cmpeq_epi8(_mm_and_si128(previous, _mm_set1_epi8((char)0xFC)), _mm_set1_epi8((char)0xD8));
         __m128i previousIsD8 = _mm_cmpeq_epi8(previous, _mm_set1_epi8((char)0xD8));
+        // C2 only as the no-break space (C2 A0); E2 only as E2 80 and a quote, the bullet or the
+        // ellipsis (“ ” ‘ ’ • …): no dashes, no invisible format characters.
+        __m128i isC2 = _mm_cmpeq_epi8(block, _mm_set1_epi8((char)0xC2));
+        __m128i isE2 = _mm_cmpeq_epi8(block, _mm_set1_epi8((char)0xE2));
+        __m128i previousIsC2 = _mm_cmpeq_epi8(previous, _mm_set1_epi8((char)0xC2));
+        __m128i previousIsE2 = _mm_cmpeq_epi8(previous, _mm_set1_epi8((char)0xE2));
+        __m128i thirdOfE2 = _mm_and_si128(_mm_cmpeq_epi8(previous, _mm_set1_epi8((char)0x80)),
+                                          _mm_cmpeq_epi8(beforePrevious, _mm_set1_epi8((char)0xE2)));
+        __m128i quoteOrBullet = _mm_or_si128(
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8((char)0x9C)), _mm_cmpeq_epi8(block, _mm_set1_epi8((char)0x9D))),
+                         _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8((char)0x98)), _mm_cmpeq_epi8(block, _mm_set1_epi8((char)0x99)))),
+            _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8((char)0xA2)), _mm_cmpeq_epi8(block, _mm_set1_epi8((char)0xA6))));
         // Printable ASCII: 0x20...0x7E (signed compare: bytes >= 0x80 are negative), not '-'.
         __m128i ascii = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8(0x7F)),
                                                       _mm_cmpeq_epi8(block, _mm_set1_epi8('-'))),
                                          _mm_cmpgt_epi8(block, _mm_set1_epi8(0x1F)));
-        __m128i allowed = _mm_or_si128(ascii, _mm_or_si128(isLead, isContinuation));
-        // A continuation byte exactly where a lead came before; U+061C (D8 9C) is invisible.
-        __m128i bad = _mm_or_si128(_mm_xor_si128(allowed, ones), _mm_xor_si128(isContinuation, previousIsLead));
+        __m128i allowed = _mm_or_si128(_mm_or_si128(ascii, isContinuation), _mm_or_si128(isLead, _mm_or_si128(isC2, isE2)));
+        // Where a continuation byte may stand: after an Arabic lead; A0 after C2; 80 after E2;
+        // the quote, bullet or ellipsis byte after E2 80. And where one must.
+        __m128i continuationFits = _mm_or_si128(
+            _mm_or_si128(previousIsLead, _mm_and_si128(previousIsC2, _mm_cmpeq_epi8(block, _mm_set1_epi8((char)0xA0)))),
+            _mm_or_si128(_mm_and_si128(previousIsE2, _mm_cmpeq_epi8(block, _mm_set1_epi8((char)0x80))),
+                         _mm_and_si128(thirdOfE2, quoteOrBullet)));
+        __m128i continuationNeeded = _mm_or_si128(_mm_or_si128(previousIsLead, previousIsC2), _mm_or_si128(previousIsE2, thirdOfE2));
+        __m128i bad = _mm_or_si128(_mm_xor_si128(allowed, ones),
+                                   _mm_or_si128(_mm_andnot_si128(continuationFits, isContinuation),
+                                                _mm_andnot_si128(isContinuation, continuationNeeded)));
+        // U+061C (D8 9C) is invisible.
         bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8((char)0x9C)), previousIsD8));
         if (_mm_movemask_epi8(bad) != 0) return 0;
 
-        __m128i previousIsSpace = _mm_cmpeq_epi8(previous, space);
-        __m128i starts = _mm_andnot_si128(_mm_or_si128(isSpace, isContinuation), previousIsSpace);
+        // A visible character starts where a byte is neither a space, nor a continuation, nor
+        // the lead of a no-break space; a token where the character before is invisible (a
+        // space, or a no-break space: A0 after C2).
+        __m128i visibleStart = _mm_andnot_si128(_mm_or_si128(_mm_or_si128(isSpace, isContinuation), isC2), ones);
+        __m128i previousInvisible = _mm_or_si128(_mm_cmpeq_epi8(previous, space),
+                                                 _mm_and_si128(_mm_cmpeq_epi8(previous, _mm_set1_epi8((char)0xA0)),
+                                                               _mm_cmpeq_epi8(beforePrevious, _mm_set1_epi8((char)0xC2))));
+        __m128i starts = _mm_and_si128(visibleStart, previousInvisible);
         __m128i ends = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('.')), _mm_cmpeq_epi8(block, _mm_set1_epi8('!'))),
                                     _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('?')),
                                                  _mm_and_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8((char)0x9F)), previousIsD8)));
@@ -74,7 +105,7 @@ int nazif_scan_simple_line(const uint8_t *text, size_t count, size_t start, size
         punctuation = _mm_sub_epi8(punctuation, _mm_or_si128(ends, marks));
         pipes = _mm_sub_epi8(pipes, _mm_cmpeq_epi8(block, _mm_set1_epi8('|')));
         anyAt = _mm_or_si128(anyAt, _mm_cmpeq_epi8(block, _mm_set1_epi8('@')));
-        anyVisible = _mm_or_si128(anyVisible, _mm_xor_si128(isSpace, ones));
+        anyVisible = _mm_or_si128(anyVisible, visibleStart);
 
         // Teh marbuta (D8 A9) or alef maksura (D9 89): rare, checked one by one.
         __m128i finals = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8((char)0xA9)), previousIsD8),
@@ -109,7 +140,9 @@ int nazif_scan_simple_line(const uint8_t *text, size_t count, size_t start, size
         position += 16;
     }
     // A lead byte ending the line has no continuation (a padded tail was checked above).
-    if (end > start && (text[end - 1] & 0xFE) == 0xD8) return 0;
+    // A character cut off by the end of the line (a padded tail was checked above).
+    if (end > start && ((text[end - 1] & 0xFC) == 0xD8 || text[end - 1] == 0xC2 || text[end - 1] == 0xE2)) return 0;
+    if (end - start >= 2 && text[end - 2] == 0xE2) return 0;
     counts->longWords += run >= 16;
     counts->tokens += lane_sum(tokens);
     counts->punctuation += lane_sum(punctuation);

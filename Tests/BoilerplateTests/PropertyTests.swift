@@ -74,7 +74,11 @@ import Testing
             lines += [word, word + ".", " " + word + " ", word + " ة" + word, word + "ةب", "ة" + word + "ىا",
                       String(repeating: "a", count: length * 2 + 1) + " " + word + "؟", word + " | " + word + " @x",
                       word + "، " + word + "؛ " + word + "!?", word + "\u{061C}" + word, "* " + word + ":",
-                      word + " \"" + word + ".\"", String(repeating: " ", count: length) + word]
+                      word + " \"" + word + ".\"", String(repeating: " ", count: length) + word,
+                      word + "ک" + word + " ی ۔", "ةک" + word + "۔", word + "ى" + "ی",
+                      "\u{A0}" + word + "\u{A0}\u{A0}" + word + ".\u{A0}", "“" + word + "”", "• " + word + "…",
+                      "\u{A0}• " + word + " ‘" + word + "’.", word + " – " + word, word + "\u{200C}" + word,
+                      word + "«" + word + "»", word + "©", word + "\u{2000}" + word, "ة“" + word, word + "“"]
         }
         return lines
     }()

@@ -19,7 +19,8 @@ typedef struct {
 } nazif_line_counts;
 
 // Returns 1 and fills `counts` when every byte of text[start..<end] is printable ASCII other
-// than '-', or part of a well-formed two-byte sequence led by 0xD8 or 0xD9 other than U+061C;
+// than '-', or part of a well-formed two-byte sequence led by 0xD8...0xDB (U+0600–06FF) other
+// than U+061C;
 // returns 0 otherwise, and always where SSE2 is not available (the caller then scans the line
 // itself). `count` is the length of `text`; nothing outside text[start..<end] is read.
 int nazif_scan_simple_line(const uint8_t *text, size_t count, size_t start, size_t end,
