@@ -1,5 +1,4 @@
 import ArabicText
-import CLineScan
 import Glibc
 
 /// What the rules know about one line, computed in one pass over its bytes and its key.
@@ -276,17 +275,13 @@ struct LineTable {
     /// compare them on every line of the seeds and the evaluation data): in such a line the only
     /// invisible character is the space, and there are no dashes, © or three-byte characters.
     static func measureSimpleLine(_ info: inout LineInfo, text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = text.baseAddress else { return false }
-        var counts = nazif_line_counts()
-        guard nazif_scan_simple_line(base, text.count, info.range.lowerBound, info.range.upperBound, &counts) != 0 else {
-            return false
-        }
-        info.tokenCount = Int(counts.tokens)
-        info.pipes = Int(counts.pipes)
-        info.hasAt = counts.hasAt != 0
-        info.gluedFinalLetters = Int(counts.gluedFinalLetters)
-        info.longWords = Int(counts.longWords)
-        info.isBlank = counts.hasVisible == 0
+        guard let counts = SimpleLineCounts(text, info.range) else { return false }
+        info.tokenCount = counts.tokens
+        info.pipes = counts.pipes
+        info.hasAt = counts.hasAt
+        info.gluedFinalLetters = counts.gluedFinalLetters
+        info.longWords = counts.longWords
+        info.isBlank = !counts.hasVisible
         guard !info.isBlank else { return true }
         // The characters at the ends (one to three bytes), spaces and no-break spaces skipped.
         func character(endingAt end: Int) -> (scalar: UInt32, start: Int) {
@@ -322,8 +317,8 @@ struct LineTable {
         let first = text[start] == 0xE2 ? 0x2000 | UInt32(text[start + 2] & 0x3F) : UInt32(text[start])
         let lastEndsSentence = last == 0x2E || last == 0x21 || last == 0x3F || last == 0x061F
         let lastIsPunctuation = lastEndsSentence || last == 0x060C || last == 0x061B || last == 0x2C || last == 0x3B
-        info.innerPunctuation = Int(counts.punctuation) - (lastIsPunctuation ? 1 : 0)
-        info.innerSentenceEnds = Int(counts.sentenceEnds) - (lastEndsSentence ? 1 : 0)
+        info.innerPunctuation = counts.punctuation - (lastIsPunctuation ? 1 : 0)
+        info.innerSentenceEnds = counts.sentenceEnds - (lastEndsSentence ? 1 : 0)
         let ending = isClosingMark(last) ? beforeLast : last
         info.endsSentence = ending == 0x2E || ending == 0x21 || ending == 0x3F || ending == 0x061F
             || ending == 0x2026 || ending == 0x06D4
