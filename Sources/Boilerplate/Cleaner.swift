@@ -119,10 +119,7 @@ extension Cleaner {
     /// Cleaner.keyText(ofUTF8: bytes).key   // "اقرا ايضا\n…" for "إقرأ أيضاً:\n…"
     /// ```
     public static func keyText(ofUTF8 text: UnsafeBufferPointer<UInt8>) -> (key: [UInt8], firstInvalidOffset: Int?) {
-        var keys: [UInt8] = []
-        keys.reserveCapacity(text.count)
-        let firstInvalid = keyNormalizer.normalize(utf8: text, into: &keys)
-        return (keys, firstInvalid)
+        withKeyText(ofUTF8: text) { (Array($0), $1) }
     }
 }
 

@@ -99,19 +99,18 @@ struct LineTable {
             lineStart = lineEnd + 1
             keyStart = keyEnd + 1
         }
-        // Each line's key hash: handed over, or computed.
-        var given = 0
-        if let lineHashes {
-            for index in lines.indices where !lines[index].keyRange.isEmpty {
-                guard given < lineHashes.count else { break }
-                lines[index].keyHash = lineHashes[given]
-                given += 1
-            }
-        }
+        // Each line's key hash: handed over (one per line with a non-empty key), or computed.
         let nonEmpty = lines.reduce(0) { $0 + ($1.keyRange.isEmpty ? 0 : 1) }
-        let handedOver = lineHashes != nil && given == nonEmpty && lineHashes!.count == nonEmpty
-        for index in lines.indices where !handedOver || lines[index].keyRange.isEmpty {
-            lines[index].keyHash = KeyHash.lineHash(UnsafeBufferPointer(rebasing: keys[lines[index].keyRange]))
+        let handed = lineHashes.flatMap { $0.count == nonEmpty ? $0 : nil }
+        var next = 0
+        for index in lines.indices {
+            let keyRange = lines[index].keyRange
+            if let handed, !keyRange.isEmpty {
+                lines[index].keyHash = handed[next]
+                next += 1
+            } else {
+                lines[index].keyHash = KeyHash.lineHash(UnsafeBufferPointer(rebasing: keys[keyRange]))
+            }
         }
     }
 
@@ -221,8 +220,6 @@ struct LineTable {
                     }
                     state.beforeLastVisible = beforeLast
                     state.lastVisible = scalar
-                    state.lastWasPunctuation = false
-                    state.lastWasSentenceEnd = false
                     state.previous = scalar
                     continue
                 }
@@ -248,16 +245,23 @@ struct LineTable {
         }
         if end - lastSpace > 16 { longWords += 1 }
         info.longWords = longWords
-        info.isBlank = state.firstVisible == nil
         info.tokenCount = state.tokens
         info.gluedFinalLetters = state.gluedFinalLetters
-        info.innerPunctuation = state.punctuation - (state.lastWasPunctuation ? 1 : 0)
-        info.innerSentenceEnds = state.sentenceEnds - (state.lastWasSentenceEnd ? 1 : 0)
-        let last = isClosingMark(state.lastVisible) ? state.beforeLastVisible : state.lastVisible
-        info.endsSentence = last == 0x2E || last == 0x21 || last == 0x3F || last == 0x061F
-            || last == 0x2026 || last == 0x06D4
-        info.endsWithColon = state.lastVisible == 0x3A
-        if let first = state.firstVisible {
+        setEnds(&info, first: state.firstVisible, last: state.lastVisible, beforeLast: state.beforeLastVisible,
+                punctuation: state.punctuation, sentenceEnds: state.sentenceEnds)
+    }
+
+    /// The features read off the line's first and last visible characters, and its punctuation
+    /// counts less the last character's: shared by the character scan and the kernel's path.
+    static func setEnds(_ info: inout LineInfo, first: UInt32?, last: UInt32, beforeLast: UInt32,
+                        punctuation: Int, sentenceEnds: Int) {
+        info.isBlank = first == nil
+        info.innerPunctuation = punctuation - (isSentencePunctuation(last) ? 1 : 0)
+        info.innerSentenceEnds = sentenceEnds - (isSentenceEnd(last) ? 1 : 0)
+        let ending = isClosingMark(last) ? beforeLast : last
+        info.endsSentence = isSentenceEnd(ending) || ending == 0x2026 || ending == 0x06D4
+        info.endsWithColon = last == 0x3A
+        if let first {
             switch first {
             case 0x2022, 0xB7, 0x25AA, 0x25E6, 0x25CF, 0x25BA, 0x2D, 0x2013, 0x2014, 0x2A, 0x25A0:
                 info.isBulleted = true
@@ -266,6 +270,18 @@ struct LineTable {
             }
             info.startsWithAsterisk = first == 0x2A
         }
+    }
+
+    /// . ! ? ؟ — counted as sentence ends inside a line.
+    @inline(__always)
+    static func isSentenceEnd(_ scalar: UInt32) -> Bool {
+        scalar == 0x2E || scalar == 0x21 || scalar == 0x3F || scalar == 0x061F
+    }
+
+    /// Sentence ends and , ; ، ؛ — counted as punctuation inside a line.
+    @inline(__always)
+    static func isSentencePunctuation(_ scalar: UInt32) -> Bool {
+        isSentenceEnd(scalar) || scalar == 0x060C || scalar == 0x061B || scalar == 0x2C || scalar == 0x3B
     }
 
     /// The text features of a line of printable ASCII (no '-'), two-byte Arabic (U+0600–06FF,
@@ -281,8 +297,10 @@ struct LineTable {
         info.hasAt = counts.hasAt
         info.gluedFinalLetters = counts.gluedFinalLetters
         info.longWords = counts.longWords
-        info.isBlank = !counts.hasVisible
-        guard !info.isBlank else { return true }
+        guard counts.hasVisible else {
+            setEnds(&info, first: nil, last: 0, beforeLast: 0, punctuation: 0, sentenceEnds: 0)
+            return true
+        }
         // The characters at the ends (one to three bytes), spaces and no-break spaces skipped.
         func character(endingAt end: Int) -> (scalar: UInt32, start: Int) {
             guard text[end - 1] & 0xC0 == 0x80 else { return (UInt32(text[end - 1]), end - 1) }
@@ -313,18 +331,9 @@ struct LineTable {
         if end > lower { beforeLast = character(endingAt: end).scalar }
         var start = lower
         while text[start] == 0x20 || text[start] == 0xC2 { start += text[start] == 0x20 ? 1 : 2 }
-        // ASCII, an Arabic lead byte, or the bullet (E2 80 A2).
-        let first = text[start] == 0xE2 ? 0x2000 | UInt32(text[start + 2] & 0x3F) : UInt32(text[start])
-        let lastEndsSentence = last == 0x2E || last == 0x21 || last == 0x3F || last == 0x061F
-        let lastIsPunctuation = lastEndsSentence || last == 0x060C || last == 0x061B || last == 0x2C || last == 0x3B
-        info.innerPunctuation = counts.punctuation - (lastIsPunctuation ? 1 : 0)
-        info.innerSentenceEnds = counts.sentenceEnds - (lastEndsSentence ? 1 : 0)
-        let ending = isClosingMark(last) ? beforeLast : last
-        info.endsSentence = ending == 0x2E || ending == 0x21 || ending == 0x3F || ending == 0x061F
-            || ending == 0x2026 || ending == 0x06D4
-        info.endsWithColon = last == 0x3A
-        info.isBulleted = first == 0x2A || first == 0x2022
-        info.startsWithAsterisk = first == 0x2A
+        let first = text[start] < 0x80 ? UInt32(text[start]) : decode(text, start, info.range.upperBound).0
+        setEnds(&info, first: first, last: last, beforeLast: beforeLast,
+                punctuation: counts.punctuation, sentenceEnds: counts.sentenceEnds)
         return true
     }
 
@@ -352,9 +361,7 @@ struct LineTable {
         var lastVisible: UInt32 = 0
         var beforeLastVisible: UInt32 = 0
         var punctuation = 0
-        var lastWasPunctuation = false
         var sentenceEnds = 0
-        var lastWasSentenceEnd = false
 
         /// A visible character other than an Arabic letter.
         @inline(__always)
@@ -365,17 +372,10 @@ struct LineTable {
             if firstVisible == nil { firstVisible = scalar }
             beforeLastVisible = lastVisible
             lastVisible = scalar
-            var isSentencePunctuation = false
-            var isSentenceEnd = false
             switch scalar {
             case 0x7C: info.pipes += 1
             case 0xA9: info.hasCopyright = true
             case 0x40: info.hasAt = true
-            case 0x2E, 0x21, 0x3F, 0x061F:
-                isSentencePunctuation = true
-                isSentenceEnd = true
-            case 0x060C, 0x061B, 0x2C, 0x3B:
-                isSentencePunctuation = true
             case 0x2D, 0x2013, 0x2014:
                 var next: UInt32 = 0
                 if index + length < end {
@@ -390,10 +390,8 @@ struct LineTable {
             default:
                 break
             }
-            if isSentencePunctuation { punctuation += 1 }
-            if isSentenceEnd { sentenceEnds += 1 }
-            lastWasSentenceEnd = isSentenceEnd
-            lastWasPunctuation = isSentencePunctuation
+            if LineTable.isSentencePunctuation(scalar) { punctuation += 1 }
+            if LineTable.isSentenceEnd(scalar) { sentenceEnds += 1 }
         }
     }
 

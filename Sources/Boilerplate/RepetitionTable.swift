@@ -117,8 +117,7 @@ public struct RepetitionTable: Sendable {
     /// The hashes of a document's line keys, and the offset of its first ill-formed UTF-8
     /// sequence (nil when valid), found while computing the keys.
     public static func lineHashesCheckingUTF8(_ text: UnsafeBufferPointer<UInt8>) -> (hashes: [UInt64], firstInvalid: Int?) {
-        let (keyText, firstInvalid) = Cleaner.keyText(ofUTF8: text)
-        return (keyText.withUnsafeBufferPointer { lineHashes(ofKeyText: $0) }, firstInvalid)
+        Cleaner.withKeyText(ofUTF8: text) { (lineHashes(ofKeyText: $0), $1) }
     }
 
     /// The hashes of the line keys in a document's key text (``Cleaner/keyText(ofUTF8:)``):

@@ -102,18 +102,9 @@ struct CleanWorker: Sendable {
             result.output.append(0x0A)
             return nil
         }
-        let verdict: DocumentVerdict
-        if let (keyRange, hashRange) = keys?.nextKey(forTextLength: record.text.count) {
-            verdict = keys!.blob.withUnsafeBufferPointer { blob in
-                keys!.hashes.withUnsafeBufferPointer { hashes in
-                    cleaner.decide(utf8: record.text, group: record.group,
-                                   keyText: UnsafeBufferPointer(rebasing: blob[keyRange]),
-                                   lineHashes: UnsafeBufferPointer(rebasing: hashes[hashRange]))
-                }
-            }
-        } else {
-            verdict = cleaner.decide(utf8: record.text, group: record.group)
-        }
+        let verdict = keys?.withNextEntry(forTextLength: record.text.count) { key, lineHashes in
+            cleaner.decide(utf8: record.text, group: record.group, keyText: key, lineHashes: lineHashes)
+        } ?? cleaner.decide(utf8: record.text, group: record.group)
         if let bad = verdict.firstInvalidOffset { return bad }
         result.stats.documents += 1
         result.stats.lines += verdict.lineCount

@@ -140,9 +140,9 @@ enum KeyBlob {
 
     /// Reads a blob's entries in order.
     struct Reader {
-        let blob: [UInt8]
+        private let blob: [UInt8]
         /// The batch's line hashes (copied out of the blob: its bytes are not aligned for them).
-        let hashes: [UInt64]
+        private let hashes: [UInt64]
         /// Where the entries end (the hashes begin).
         private let entriesEnd: Int
         private var position = 0
@@ -178,7 +178,7 @@ enum KeyBlob {
 
         /// The next entry's key range in `blob` and line-hash range in `hashes`, if the entry
         /// is for a text of `textLength` bytes; otherwise stops using the blob and returns nil.
-        mutating func nextKey(forTextLength textLength: Int) -> (key: Range<Int>, hashes: Range<Int>)? {
+        private mutating func nextKey(forTextLength textLength: Int) -> (key: Range<Int>, hashes: Range<Int>)? {
             guard isUsable, position + 12 <= entriesEnd else {
                 isUsable = false
                 return nil
@@ -195,6 +195,20 @@ enum KeyBlob {
             position = keyStart + keyLength
             defer { hashPosition += hashCount }
             return (keyStart..<(keyStart + keyLength), hashPosition..<(hashPosition + hashCount))
+        }
+
+        /// Calls `body` with the next entry's key text and line hashes, as
+        /// ``nextKey(forTextLength:)`` finds them; nil when there is no usable entry.
+        mutating func withNextEntry<Result>(
+            forTextLength textLength: Int,
+            _ body: (_ key: UnsafeBufferPointer<UInt8>, _ lineHashes: UnsafeBufferPointer<UInt64>) -> Result
+        ) -> Result? {
+            guard let (keyRange, hashRange) = nextKey(forTextLength: textLength) else { return nil }
+            return blob.withUnsafeBufferPointer { blob in
+                hashes.withUnsafeBufferPointer { hashes in
+                    body(UnsafeBufferPointer(rebasing: blob[keyRange]), UnsafeBufferPointer(rebasing: hashes[hashRange]))
+                }
+            }
         }
 
         private static func read<Value: FixedWidthInteger>(_: Value.Type, _ blob: [UInt8], at offset: Int) -> Value {
