@@ -49,6 +49,7 @@ let package = Package(
             dependencies: [
                 "ArabicText",
                 "Boilerplate",
+                "CLineScan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

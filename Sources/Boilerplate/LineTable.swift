@@ -146,10 +146,11 @@ struct LineTable {
 
     // MARK: - Features
 
-    /// - Parameter simpleScan: false scans every line one character at a time (tests compare
+    /// - Parameter simpleScan: the SIMD kernel's width for lines of the common kind; nil scans
+    ///   every line one character at a time (tests compare
     ///   the two).
     static func measure(_ info: inout LineInfo, text: UnsafeBufferPointer<UInt8>,
-                        keys: UnsafeBufferPointer<UInt8>, simpleScan: Bool = true) {
+                        keys: UnsafeBufferPointer<UInt8>, simpleScan: SimpleLineCounts.Width? = .best) {
         let key = UnsafeBufferPointer(rebasing: keys[info.keyRange])
         // The key profile leaves single spaces between words and none at the ends: words are
         // spaces + 1. Counted eight bytes at a time (see zeroLanes).
@@ -189,7 +190,7 @@ struct LineTable {
 
         // The line as written: sixteen bytes at a time when it holds only printable ASCII and
         // Arabic letters and marks (most lines), else one pass, counters in locals.
-        if simpleScan && info.range.count >= 16 && measureSimpleLine(&info, text: text) { return }
+        if let width = simpleScan, info.range.count >= 16, measureSimpleLine(&info, text: text, width: width) { return }
         var index = info.range.lowerBound
         let end = info.range.upperBound
         var state = ScanState()
@@ -290,8 +291,9 @@ struct LineTable {
     /// nothing, for any other line. The same values as the character-by-character scan (tests
     /// compare them on every line of the seeds and the evaluation data): in such a line the only
     /// invisible character is the space, and there are no dashes, © or three-byte characters.
-    static func measureSimpleLine(_ info: inout LineInfo, text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let counts = SimpleLineCounts(text, info.range) else { return false }
+    static func measureSimpleLine(_ info: inout LineInfo, text: UnsafeBufferPointer<UInt8>,
+                                  width: SimpleLineCounts.Width = .best) -> Bool {
+        guard let counts = SimpleLineCounts(text, info.range, width: width) else { return false }
         info.tokenCount = counts.tokens
         info.pipes = counts.pipes
         info.hasAt = counts.hasAt

@@ -1,14 +1,10 @@
 #include "CLineScan.h"
 #include <string.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-
-// Sums the byte lanes of an accumulator (each lane counted at most 255 times).
-static inline uint32_t lane_sum(__m128i accumulator) {
-    __m128i sums = _mm_sad_epu8(accumulator, _mm_setzero_si128());
-    return (uint32_t)(_mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
-}
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
 
 // An Arabic letter U+0621–064A starts at text[position] (before `end`).
 static inline int arabic_letter_at(const uint8_t *text, size_t position, size_t end) {
@@ -17,143 +13,146 @@ static inline int arabic_letter_at(const uint8_t *text, size_t position, size_t 
     return (lead == 0xD8 && trail >= 0xA1 && trail <= 0xBF) || (lead == 0xD9 && trail >= 0x80 && trail <= 0x8A);
 }
 
+// A word of 16 bytes or more strictly between the first and the last space of a block (bit i of
+// `spaceMask` set: byte i is a space). Only a block of 32 can hold one, and only one.
+static inline uint32_t inner_long_word(uint32_t spaceMask, uint32_t first, uint32_t last) {
+    if (last - first < 17) return 0;
+    uint64_t between = ((1ull << last) - 1) & ~((2ull << first) - 1);
+    uint64_t run = ~(uint64_t)spaceMask & between;
+    // Bit i survives when bytes i...i+15 are all inside a word.
+    run &= run >> 1;
+    run &= run >> 2;
+    run &= run >> 4;
+    run &= run >> 8;
+    return run != 0;
+}
+
+// Lane masks for a tail of n bytes (n < 32): loaded from tail_mask + 32 - n, the first n lanes are
+// set and the others clear, for 16 lanes as for 32.
+static const uint8_t tail_mask[64] = {
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+};
+
+#if defined(__SSE2__)
+
+static inline uint32_t lane_sum_sse2(__m128i accumulator) {
+    __m128i sums = _mm_sad_epu8(accumulator, _mm_setzero_si128());
+    return (uint32_t)(_mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
+}
+
+#define KERNEL_NAME scan_simple_line_sse2
+#define KERNEL_TARGET
+#define WIDTH 16
+#define VEC __m128i
+#define V_LOADU(p) _mm_loadu_si128((const __m128i *)(const void *)(p))
+#define V_SET1(x) _mm_set1_epi8(x)
+#define V_ZERO() _mm_setzero_si128()
+#define V_EQ(a, b) _mm_cmpeq_epi8(a, b)
+#define V_GT(a, b) _mm_cmpgt_epi8(a, b)
+#define V_AND(a, b) _mm_and_si128(a, b)
+#define V_OR(a, b) _mm_or_si128(a, b)
+#define V_XOR(a, b) _mm_xor_si128(a, b)
+#define V_ANDNOT(a, b) _mm_andnot_si128(a, b)
+#define V_SUB(a, b) _mm_sub_epi8(a, b)
+#define V_MOVEMASK(a) ((uint32_t)_mm_movemask_epi8(a))
+#define V_PREVIOUS1(block, before) _mm_or_si128(_mm_slli_si128(block, 1), _mm_srli_si128(before, 15))
+#define V_PREVIOUS2(block, before) _mm_or_si128(_mm_slli_si128(block, 2), _mm_srli_si128(before, 14))
+#define V_LANE_SUM(a) lane_sum_sse2(a)
+#include "SimpleLineKernel.h"
+#undef KERNEL_NAME
+#undef KERNEL_TARGET
+#undef WIDTH
+#undef VEC
+#undef V_LOADU
+#undef V_SET1
+#undef V_ZERO
+#undef V_EQ
+#undef V_GT
+#undef V_AND
+#undef V_OR
+#undef V_XOR
+#undef V_ANDNOT
+#undef V_SUB
+#undef V_MOVEMASK
+#undef V_PREVIOUS1
+#undef V_PREVIOUS2
+#undef V_LANE_SUM
+
+#define AVX2 __attribute__((target("avx2")))
+
+static inline AVX2 uint32_t lane_sum_avx2(__m256i accumulator) {
+    __m256i sums = _mm256_sad_epu8(accumulator, _mm256_setzero_si256());
+    __m128i half = _mm_add_epi64(_mm256_castsi256_si128(sums), _mm256_extracti128_si256(sums, 1));
+    return (uint32_t)(_mm_cvtsi128_si32(half) + _mm_cvtsi128_si32(_mm_srli_si128(half, 8)));
+}
+
+#define KERNEL_NAME scan_simple_line_avx2
+#define KERNEL_TARGET AVX2
+#define WIDTH 32
+#define VEC __m256i
+#define V_LOADU(p) _mm256_loadu_si256((const __m256i *)(const void *)(p))
+#define V_SET1(x) _mm256_set1_epi8(x)
+#define V_ZERO() _mm256_setzero_si256()
+#define V_EQ(a, b) _mm256_cmpeq_epi8(a, b)
+#define V_GT(a, b) _mm256_cmpgt_epi8(a, b)
+#define V_AND(a, b) _mm256_and_si256(a, b)
+#define V_OR(a, b) _mm256_or_si256(a, b)
+#define V_XOR(a, b) _mm256_xor_si256(a, b)
+#define V_ANDNOT(a, b) _mm256_andnot_si256(a, b)
+#define V_SUB(a, b) _mm256_sub_epi8(a, b)
+#define V_MOVEMASK(a) ((uint32_t)_mm256_movemask_epi8(a))
+// [before's high half, block's low half], then each 128-bit lane shifted in from it.
+#define V_PREVIOUS1(block, before) _mm256_alignr_epi8(block, _mm256_permute2x128_si256(before, block, 0x21), 15)
+#define V_PREVIOUS2(block, before) _mm256_alignr_epi8(block, _mm256_permute2x128_si256(before, block, 0x21), 14)
+#define V_LANE_SUM(a) lane_sum_avx2(a)
+#include "SimpleLineKernel.h"
+
+// AVX2 in the processor and its registers saved by the system (OSXSAVE, XCR0 bits 1 and 2).
+static int detect_avx2(void) {
+    unsigned int eax, ebx, ecx, edx;
+    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
+    if (!(ecx & bit_OSXSAVE) || !(ecx & bit_AVX)) return 0;
+    unsigned int xcrLow, xcrHigh;
+    __asm__ volatile("xgetbv" : "=a"(xcrLow), "=d"(xcrHigh) : "c"(0));
+    if ((xcrLow & 6) != 6) return 0;
+    if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return 0;
+    return (ebx & bit_AVX2) != 0;
+}
+
+int nazif_has_avx2(void) {
+    // -1: not asked yet. Threads racing here compute the same answer.
+    static int known = -1;
+    int value = __atomic_load_n(&known, __ATOMIC_RELAXED);
+    if (value < 0) {
+        value = detect_avx2();
+        __atomic_store_n(&known, value, __ATOMIC_RELAXED);
+    }
+    return value;
+}
+
+int nazif_scan_simple_line_width(const uint8_t *text, size_t count, size_t start, size_t end,
+                                 nazif_line_counts *counts, int width) {
+    if (width == 32) return nazif_has_avx2() ? scan_simple_line_avx2(text, count, start, end, counts) : 0;
+    return scan_simple_line_sse2(text, count, start, end, counts);
+}
+
 int nazif_scan_simple_line(const uint8_t *text, size_t count, size_t start, size_t end,
                            nazif_line_counts *counts) {
-    if (end > count || start > end) return 0;
-    memset(counts, 0, sizeof *counts);
-    const __m128i space = _mm_set1_epi8(0x20);
-    const __m128i ones = _mm_set1_epi8((char)0xFF);
-    __m128i previousBlock = space;  // before the line: a space, so its first character starts a token
-    __m128i tokens = _mm_setzero_si128(), punctuation = _mm_setzero_si128();
-    __m128i sentenceEnds = _mm_setzero_si128(), pipes = _mm_setzero_si128();
-    __m128i anyAt = _mm_setzero_si128(), anyVisible = _mm_setzero_si128();
-    uint32_t run = 0;        // bytes since the last space
-    int blocksInLanes = 0;   // blocks added to the lane accumulators since they were emptied
-    size_t position = start;
-    while (position < end) {
-        __m128i block;
-        size_t available = end - position;
-        if (available >= 16) {
-            block = _mm_loadu_si128((const __m128i *)(text + position));
-        } else {
-            // The tail, padded with spaces: they count for nothing and end the last word.
-            uint8_t padded[16];
-            memset(padded, 0x20, sizeof padded);
-            memcpy(padded, text + position, available);
-            block = _mm_loadu_si128((const __m128i *)padded);
-        }
-        // Each lane's previous byte: this block shifted by one, the last block's last byte first.
-        __m128i previous = _mm_or_si128(_mm_slli_si128(block, 1), _mm_srli_si128(previousBlock, 15));
-        __m128i previousBlockCopy = previousBlock;
-        previousBlock = block;
-
-        __m128i isSpace = _mm_cmpeq_epi8(block, space);
-        __m128i isContinuation = _mm_cmpeq_epi8(_mm_and_si128(block, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80));
-        // Two bytes before each lane, for the third byte of a three-byte character.
-        __m128i beforePrevious = _mm_or_si128(_mm_slli_si128(block, 2), _mm_srli_si128(previousBlockCopy, 14));
-        // Leads D8...DB: Arabic, with the Persian and Urdu letters (ک, ی, ۔) of U+0680–06FF.
-        __m128i isLead = _mm_cmpeq_epi8(_mm_and_si128(block, _mm_set1_epi8((char)0xFC)), _mm_set1_epi8((char)0xD8));
-        __m128i previousIsLead = _mm_cmpeq_epi8(_mm_and_si128(previous, _mm_set1_epi8((char)0xFC)), _mm_set1_epi8((char)0xD8));
-        __m128i previousIsD8 = _mm_cmpeq_epi8(previous, _mm_set1_epi8((char)0xD8));
-        // C2 only as the no-break space (C2 A0); E2 only as E2 80 and a quote, the bullet or the
-        // ellipsis (“ ” ‘ ’ • …): no dashes, no invisible format characters.
-        __m128i isC2 = _mm_cmpeq_epi8(block, _mm_set1_epi8((char)0xC2));
-        __m128i isE2 = _mm_cmpeq_epi8(block, _mm_set1_epi8((char)0xE2));
-        __m128i previousIsC2 = _mm_cmpeq_epi8(previous, _mm_set1_epi8((char)0xC2));
-        __m128i previousIsE2 = _mm_cmpeq_epi8(previous, _mm_set1_epi8((char)0xE2));
-        __m128i thirdOfE2 = _mm_and_si128(_mm_cmpeq_epi8(previous, _mm_set1_epi8((char)0x80)),
-                                          _mm_cmpeq_epi8(beforePrevious, _mm_set1_epi8((char)0xE2)));
-        __m128i quoteOrBullet = _mm_or_si128(
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8((char)0x9C)), _mm_cmpeq_epi8(block, _mm_set1_epi8((char)0x9D))),
-                         _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8((char)0x98)), _mm_cmpeq_epi8(block, _mm_set1_epi8((char)0x99)))),
-            _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8((char)0xA2)), _mm_cmpeq_epi8(block, _mm_set1_epi8((char)0xA6))));
-        // Printable ASCII: 0x20...0x7E (signed compare: bytes >= 0x80 are negative), not '-'.
-        __m128i ascii = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8(0x7F)),
-                                                      _mm_cmpeq_epi8(block, _mm_set1_epi8('-'))),
-                                         _mm_cmpgt_epi8(block, _mm_set1_epi8(0x1F)));
-        __m128i allowed = _mm_or_si128(_mm_or_si128(ascii, isContinuation), _mm_or_si128(isLead, _mm_or_si128(isC2, isE2)));
-        // Where a continuation byte may stand: after an Arabic lead; A0 after C2; 80 after E2;
-        // the quote, bullet or ellipsis byte after E2 80. And where one must.
-        __m128i continuationFits = _mm_or_si128(
-            _mm_or_si128(previousIsLead, _mm_and_si128(previousIsC2, _mm_cmpeq_epi8(block, _mm_set1_epi8((char)0xA0)))),
-            _mm_or_si128(_mm_and_si128(previousIsE2, _mm_cmpeq_epi8(block, _mm_set1_epi8((char)0x80))),
-                         _mm_and_si128(thirdOfE2, quoteOrBullet)));
-        __m128i continuationNeeded = _mm_or_si128(_mm_or_si128(previousIsLead, previousIsC2), _mm_or_si128(previousIsE2, thirdOfE2));
-        __m128i bad = _mm_or_si128(_mm_xor_si128(allowed, ones),
-                                   _mm_or_si128(_mm_andnot_si128(continuationFits, isContinuation),
-                                                _mm_andnot_si128(isContinuation, continuationNeeded)));
-        // U+061C (D8 9C) is invisible.
-        bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8((char)0x9C)), previousIsD8));
-        if (_mm_movemask_epi8(bad) != 0) return 0;
-
-        // A visible character starts where a byte is neither a space, nor a continuation, nor
-        // the lead of a no-break space; a token where the character before is invisible (a
-        // space, or a no-break space: A0 after C2).
-        __m128i visibleStart = _mm_andnot_si128(_mm_or_si128(_mm_or_si128(isSpace, isContinuation), isC2), ones);
-        __m128i previousInvisible = _mm_or_si128(_mm_cmpeq_epi8(previous, space),
-                                                 _mm_and_si128(_mm_cmpeq_epi8(previous, _mm_set1_epi8((char)0xA0)),
-                                                               _mm_cmpeq_epi8(beforePrevious, _mm_set1_epi8((char)0xC2))));
-        __m128i starts = _mm_and_si128(visibleStart, previousInvisible);
-        __m128i ends = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('.')), _mm_cmpeq_epi8(block, _mm_set1_epi8('!'))),
-                                    _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('?')),
-                                                 _mm_and_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8((char)0x9F)), previousIsD8)));
-        __m128i marks = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8(',')), _mm_cmpeq_epi8(block, _mm_set1_epi8(';'))),
-                                     _mm_and_si128(_mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8((char)0x8C)),
-                                                                _mm_cmpeq_epi8(block, _mm_set1_epi8((char)0x9B))), previousIsD8));
-        tokens = _mm_sub_epi8(tokens, starts);
-        sentenceEnds = _mm_sub_epi8(sentenceEnds, ends);
-        punctuation = _mm_sub_epi8(punctuation, _mm_or_si128(ends, marks));
-        pipes = _mm_sub_epi8(pipes, _mm_cmpeq_epi8(block, _mm_set1_epi8('|')));
-        anyAt = _mm_or_si128(anyAt, _mm_cmpeq_epi8(block, _mm_set1_epi8('@')));
-        anyVisible = _mm_or_si128(anyVisible, visibleStart);
-
-        // Teh marbuta (D8 A9) or alef maksura (D9 89): rare, checked one by one.
-        __m128i finals = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8((char)0xA9)), previousIsD8),
-                                      _mm_and_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8((char)0x89)),
-                                                    _mm_cmpeq_epi8(previous, _mm_set1_epi8((char)0xD9))));
-        unsigned finalMask = (unsigned)_mm_movemask_epi8(finals);
-        while (finalMask != 0) {
-            size_t lane = (size_t)__builtin_ctz(finalMask);
-            counts->gluedFinalLetters += (uint32_t)arabic_letter_at(text, position + lane + 1, end);
-            finalMask &= finalMask - 1;
-        }
-
-        // Words of 16 bytes or more: a word inside a block is shorter; only the one running
-        // into the first space of a block can be long.
-        unsigned spaceMask = (unsigned)_mm_movemask_epi8(isSpace);
-        if (spaceMask == 0) {
-            run += 16;
-        } else {
-            uint32_t first = (uint32_t)__builtin_ctz(spaceMask);
-            counts->longWords += run + first >= 16;
-            run = 15 - (uint32_t)(31 - __builtin_clz(spaceMask));
-        }
-
-        if (++blocksInLanes == 255) {
-            counts->tokens += lane_sum(tokens);
-            counts->punctuation += lane_sum(punctuation);
-            counts->sentenceEnds += lane_sum(sentenceEnds);
-            counts->pipes += lane_sum(pipes);
-            tokens = punctuation = sentenceEnds = pipes = _mm_setzero_si128();
-            blocksInLanes = 0;
-        }
-        position += 16;
-    }
-    // A lead byte ending the line has no continuation (a padded tail was checked above).
-    // A character cut off by the end of the line (a padded tail was checked above).
-    if (end > start && ((text[end - 1] & 0xFC) == 0xD8 || text[end - 1] == 0xC2 || text[end - 1] == 0xE2)) return 0;
-    if (end - start >= 2 && text[end - 2] == 0xE2) return 0;
-    counts->longWords += run >= 16;
-    counts->tokens += lane_sum(tokens);
-    counts->punctuation += lane_sum(punctuation);
-    counts->sentenceEnds += lane_sum(sentenceEnds);
-    counts->pipes += lane_sum(pipes);
-    counts->hasAt = _mm_movemask_epi8(anyAt) != 0;
-    counts->hasVisible = _mm_movemask_epi8(anyVisible) != 0;
-    return 1;
+    // Lines of fewer than 32 bytes are one padded block either way: SSE2 takes them.
+    if (end - start >= 32 && nazif_has_avx2()) return scan_simple_line_avx2(text, count, start, end, counts);
+    return scan_simple_line_sse2(text, count, start, end, counts);
 }
 
 #else
+
+int nazif_has_avx2(void) { return 0; }
+
+int nazif_scan_simple_line_width(const uint8_t *text, size_t count, size_t start, size_t end,
+                                 nazif_line_counts *counts, int width) {
+    (void)text; (void)count; (void)start; (void)end; (void)counts; (void)width;
+    return 0;
+}
 
 int nazif_scan_simple_line(const uint8_t *text, size_t count, size_t start, size_t end,
                            nazif_line_counts *counts) {

@@ -80,11 +80,21 @@ import Testing
                       "\u{A0}• " + word + " ‘" + word + "’.", word + " – " + word, word + "\u{200C}" + word,
                       word + "«" + word + "»", word + "©", word + "\u{2000}" + word, "ة“" + word, word + "“"]
         }
+        // Words of 15 to 17 bytes at every offset of a 32-byte block, between spaces.
+        for offset in 0...33 {
+            for length in 15...17 {
+                let before = String("a b cd efg hijk lmnopqrstuvwxyz abcdefgh".prefix(offset))
+                lines.append(before + " " + String(repeating: "x", count: length) + " ab")
+            }
+        }
         return lines
     }()
 
-    /// The SIMD kernel gives what the character-by-character scan gives, on every line.
-    @Test func simpleLineScanMatchesTheFullScan() {
+    /// The SIMD kernel, at 16 bytes (SSE2) and at 32 (AVX2, where the processor has it), gives
+    /// what the character-by-character scan gives, on every line.
+    @Test(arguments: [SimpleLineCounts.Width.sse2, .avx2])
+    func simpleLineScanMatchesTheFullScan(width: SimpleLineCounts.Width) {
+        guard width != .avx2 || SimpleLineCounts.hasAVX2 else { return }
         var documents = PropertyTests.documents + [Self.edgeLines.joined(separator: "\n")]
         if let articles = SaudiNewsNetTests.articles { documents += articles.prefix(2000).map(\.content) }
         var compared = 0
@@ -96,8 +106,8 @@ import Testing
                     for line in LineTable(text: bytes, keys: keys).lines {
                         var fast = LineInfo(range: line.range, keyRange: line.keyRange)
                         var full = fast
-                        LineTable.measure(&fast, text: bytes, keys: keys, simpleScan: true)
-                        LineTable.measure(&full, text: bytes, keys: keys, simpleScan: false)
+                        LineTable.measure(&fast, text: bytes, keys: keys, simpleScan: width)
+                        LineTable.measure(&full, text: bytes, keys: keys, simpleScan: nil)
                         #expect(fast == full, "\(String(decoding: UnsafeBufferPointer(rebasing: bytes[line.range]), as: UTF8.self))")
                         compared += 1
                     }
@@ -110,7 +120,7 @@ import Testing
     @Test func longWordCountsMatchAWalkOverTheWords() {
         let extra = [String(repeating: "ب", count: 8), String(repeating: "ب", count: 7) + "a", "  " + String(repeating: "x", count: 16) + "  ",
                      String(repeating: "x", count: 15), "\t" + String(repeating: "x", count: 16), "a b"]
-        for document in PropertyTests.documents + [extra.joined(separator: "\n")] {
+        for document in PropertyTests.documents + [(extra + Self.edgeLines).joined(separator: "\n")] {
             var text = document
             text.withUTF8 { bytes in
                 let key = Cleaner.keyText(ofUTF8: bytes).key

@@ -193,6 +193,22 @@ import Testing
         #expect(result.stderr.contains("\"rule\":\"template.site\",\"detail\":\"in 3 of 5 documents of okaz.com.sa\""))
     }
 
+    /// The group of a record without --group-by is its URL's host: lowercased, "www." and any
+    /// user, port, path, query or fragment dropped.
+    @Test(arguments: [
+        ("https://www.okaz.com.sa/1", "okaz.com.sa"), ("HTTP://WWW.Example.COM:8080/x", "example.com"),
+        ("http://user@news.example/a?b", "news.example"), ("site.example/path", "site.example"),
+        ("https://ar.wikipedia.org#x", "ar.wikipedia.org"), ("https://wwwx.example/", "wwwx.example"),
+    ])
+    func groupIsTheURLHost(url: String, host: String) throws {
+        let footer = "يمكنكم متابعة الكاتب عبر صفحته الشخصية في الموقع"
+        let topics = ["الاقتصاد", "الرياضة", "السياسة"]
+        let records: [[String: Any]] = topics.map { ["url": url, "text": "مقال عن \($0) مختلف تماما عن غيره.\n\(footer)\n"] }
+        let result = try NazifProcess.run(["clean", "--jsonl", "--explain"], stdin: try Self.jsonl(records))
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("\"detail\":\"in 3 of 3 documents of \(host)\""), "\(result.stderr)")
+    }
+
     // MARK: - learn, merge, --table
 
     @Test func learnMergeAndCleanWithATable() throws {

@@ -1,6 +1,7 @@
-// Nazif's one SIMD kernel: the counts the boilerplate rules need from a line as written, for
-// lines of the common kind (printable ASCII and two-byte Arabic), sixteen bytes at a time.
-// Plain C with stdint types; Swift calls it from Boilerplate's LineTable.
+// Nazif's SIMD kernels (SSE2, sixteen bytes at a time, plain C with stdint types): the counts
+// the boilerplate rules need from a line as written, for lines of the common kind (printable
+// ASCII and two-byte Arabic), called from Boilerplate's LineTable; and the scan of a JSON
+// string for its next quote, backslash or control character, called from nazif's JSONLine.
 #ifndef NAZIF_CLINESCAN_H
 #define NAZIF_CLINESCAN_H
 
@@ -20,10 +21,23 @@ typedef struct {
 
 // Returns 1 and fills `counts` when every byte of text[start..<end] is printable ASCII other
 // than '-', or part of a well-formed two-byte sequence led by 0xD8...0xDB (U+0600–06FF) other
-// than U+061C;
+// than U+061C, or a no-break space, or E2 80 with a quote, the bullet or the ellipsis;
 // returns 0 otherwise, and always where SSE2 is not available (the caller then scans the line
-// itself). `count` is the length of `text`; nothing outside text[start..<end] is read.
+// itself). `count` is the length of `text`: bytes of text[end..<count] may be read (never
+// counted), nothing outside text[0..<count]. AVX2 (32 bytes at a time) is used when the
+// processor has it, SSE2 otherwise.
 int nazif_scan_simple_line(const uint8_t *text, size_t count, size_t start, size_t end,
                            nazif_line_counts *counts);
+
+// The same with the vector width chosen: 16 (SSE2) or 32 (AVX2; returns 0 without it). For tests.
+int nazif_scan_simple_line_width(const uint8_t *text, size_t count, size_t start, size_t end,
+                                 nazif_line_counts *counts, int width);
+
+// 1 when the processor and the system support AVX2.
+int nazif_has_avx2(void);
+
+// The offset of the first '"', '\\' or byte below 0x20 in text[from..<to], or `to` when there
+// is none. Reads text[from..<to] only.
+size_t nazif_json_string_stop(const uint8_t *text, size_t from, size_t to);
 
 #endif
