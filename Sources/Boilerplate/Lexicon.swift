@@ -116,7 +116,8 @@ public struct Lexicon: Sendable {
             bits[bucket >> 6] |= 1 << UInt64(bucket & 63)
         }
 
-        @inline(__always)
+        /// Whether the word starting at `start` in `bytes` has its bucket set: one word at a
+        /// time, the reference ``forEachCandidate(in:_:)``'s kernel is tested against.
         func contains(_ bytes: UnsafeBufferPointer<UInt8>, wordAt start: Int) -> Bool {
             let bucket = Self.bucket(bytes, start)
             return bits[bucket >> 6] & (1 << UInt64(bucket & 63)) != 0

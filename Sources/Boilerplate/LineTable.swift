@@ -151,42 +151,10 @@ struct LineTable {
     ///   the two).
     static func measure(_ info: inout LineInfo, text: UnsafeBufferPointer<UInt8>,
                         keys: UnsafeBufferPointer<UInt8>, simpleScan: SimpleLineCounts.Width? = .best) {
-        let key = UnsafeBufferPointer(rebasing: keys[info.keyRange])
-        // The key profile leaves single spaces between words and none at the ends: words are
-        // spaces + 1. Counted eight bytes at a time (see zeroLanes).
-        var spaces = 0, arabicLeads = 0, continuations = 0
-        var position = 0
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        if let base = key.baseAddress {
-            while position + 8 <= key.count {
-                // Per-lane tallies (one per byte, at most 255 words each) added up once per
-                // stretch: a multiply per word and counter otherwise.
-                var spaceLanes: UInt64 = 0, leadLanes: UInt64 = 0, continuationLanes: UInt64 = 0
-                let stretchEnd = min(key.count, position + 8 * 255)
-                while position + 8 <= stretchEnd {
-                    // SAFETY: an unaligned load of bytes position..<position+8, inside the key.
-                    let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-                    spaceLanes &+= zeroLanes(word ^ (ones &* 0x20)) >> 7
-                    leadLanes &+= zeroLanes((word & (ones &* 0xFC)) ^ (ones &* 0xD8)) >> 7
-                    // Continuation bytes: 10xxxxxx, bit 7 set and bit 6 clear.
-                    continuationLanes &+= (word & ~(word << 1) & (ones &* 0x80)) >> 7
-                    position += 8
-                }
-                spaces += laneSum(spaceLanes)
-                arabicLeads += laneSum(leadLanes)
-                continuations += laneSum(continuationLanes)
-            }
-        }
-        while position < key.count {
-            let byte = key[position]
-            spaces += byte == 0x20 ? 1 : 0
-            arabicLeads += byte & 0xFC == 0xD8 ? 1 : 0
-            continuations += byte & 0xC0 == 0x80 ? 1 : 0
-            position += 1
-        }
-        info.wordCount = key.isEmpty ? 0 : spaces + 1
-        info.arabicLetters = arabicLeads
-        info.keyCharacters = key.count - continuations
+        let counts = KeyByteCounts(keys, info.keyRange, width: simpleScan ?? .best)
+        info.wordCount = info.keyRange.isEmpty ? 0 : counts.spaces + 1
+        info.arabicLetters = counts.arabicLeads
+        info.keyCharacters = info.keyRange.count - counts.continuations
 
         // The line as written: sixteen bytes at a time when it holds only printable ASCII and
         // Arabic letters and marks (most lines), else one pass, counters in locals.
@@ -337,20 +305,6 @@ struct LineTable {
         setEnds(&info, first: first, last: last, beforeLast: beforeLast,
                 punctuation: counts.punctuation, sentenceEnds: counts.sentenceEnds)
         return true
-    }
-
-    /// The high bit of each zero byte of a word (exact: no borrow between bytes).
-    @inline(__always)
-    static func zeroLanes(_ word: UInt64) -> UInt64 {
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((word & low7) &+ low7) | word | low7)
-    }
-
-    /// The sum of a word's eight byte lanes.
-    @inline(__always)
-    static func laneSum(_ lanes: UInt64) -> Int {
-        let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
-        return Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
     }
 
     /// What the scan of a line carries from one character to the next.

@@ -41,7 +41,7 @@ static inline uint32_t lane_sum_sse2(__m128i accumulator) {
     return (uint32_t)(_mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
 }
 
-#define KERNEL_NAME scan_simple_line_sse2
+#define KERNEL(name) name##_sse2
 #define KERNEL_TARGET
 #define WIDTH 16
 #define VEC __m128i
@@ -60,7 +60,8 @@ static inline uint32_t lane_sum_sse2(__m128i accumulator) {
 #define V_PREVIOUS2(block, before) _mm_or_si128(_mm_slli_si128(block, 2), _mm_srli_si128(before, 14))
 #define V_LANE_SUM(a) lane_sum_sse2(a)
 #include "SimpleLineKernel.h"
-#undef KERNEL_NAME
+#include "KeyCountsKernel.h"
+#undef KERNEL
 #undef KERNEL_TARGET
 #undef WIDTH
 #undef VEC
@@ -87,7 +88,7 @@ static inline AVX2 uint32_t lane_sum_avx2(__m256i accumulator) {
     return (uint32_t)(_mm_cvtsi128_si32(half) + _mm_cvtsi128_si32(_mm_srli_si128(half, 8)));
 }
 
-#define KERNEL_NAME scan_simple_line_avx2
+#define KERNEL(name) name##_avx2
 #define KERNEL_TARGET AVX2
 #define WIDTH 32
 #define VEC __m256i
@@ -107,6 +108,7 @@ static inline AVX2 uint32_t lane_sum_avx2(__m256i accumulator) {
 #define V_PREVIOUS2(block, before) _mm256_alignr_epi8(block, _mm256_permute2x128_si256(before, block, 0x21), 14)
 #define V_LANE_SUM(a) lane_sum_avx2(a)
 #include "SimpleLineKernel.h"
+#include "KeyCountsKernel.h"
 
 // AVX2 in the processor and its registers saved by the system (OSXSAVE, XCR0 bits 1 and 2).
 static int detect_avx2(void) {
@@ -137,6 +139,23 @@ int nazif_scan_simple_line_width(const uint8_t *text, size_t count, size_t start
     return scan_simple_line_sse2(text, count, start, end, counts);
 }
 
+void nazif_count_key_bytes_width(const uint8_t *text, size_t count, size_t start, size_t end,
+                            nazif_key_counts *counts, int width) {
+    if (width == 32 && nazif_has_avx2()) {
+        key_counts_avx2(text, count, start, end, counts);
+    } else {
+        key_counts_sse2(text, count, start, end, counts);
+    }
+}
+
+void nazif_count_key_bytes(const uint8_t *text, size_t count, size_t start, size_t end, nazif_key_counts *counts) {
+    if (end - start >= 32 && nazif_has_avx2()) {
+        key_counts_avx2(text, count, start, end, counts);
+    } else {
+        key_counts_sse2(text, count, start, end, counts);
+    }
+}
+
 int nazif_scan_simple_line(const uint8_t *text, size_t count, size_t start, size_t end,
                            nazif_line_counts *counts) {
     // Lines of fewer than 32 bytes are one padded block either way: SSE2 takes them.
@@ -147,6 +166,23 @@ int nazif_scan_simple_line(const uint8_t *text, size_t count, size_t start, size
 #else
 
 int nazif_has_avx2(void) { return 0; }
+
+void nazif_count_key_bytes_width(const uint8_t *text, size_t count, size_t start, size_t end,
+                            nazif_key_counts *counts, int width) {
+    (void)width;
+    nazif_count_key_bytes(text, count, start, end, counts);
+}
+
+void nazif_count_key_bytes(const uint8_t *text, size_t count, size_t start, size_t end, nazif_key_counts *counts) {
+    counts->spaces = counts->arabicLeads = counts->continuations = 0;
+    if (end > count || start >= end) return;
+    for (size_t position = start; position < end; position++) {
+        uint8_t byte = text[position];
+        counts->spaces += byte == 0x20;
+        counts->arabicLeads += (byte & 0xFC) == 0xD8;
+        counts->continuations += (byte & 0xC0) == 0x80;
+    }
+}
 
 int nazif_scan_simple_line_width(const uint8_t *text, size_t count, size_t start, size_t end,
                                  nazif_line_counts *counts, int width) {

@@ -1,9 +1,10 @@
 // The body of the line kernel, written once and compiled once per vector width: CLineScan.c
-// includes this file with KERNEL_NAME, KERNEL_TARGET, WIDTH, VEC and the V_* operations
-// defined for SSE2 (16 bytes) and for AVX2 (32 bytes). Not a public header.
+// includes this file with KERNEL(name) (the name with the width's suffix), KERNEL_TARGET, WIDTH,
+// VEC and the V_* operations defined for SSE2 (16 bytes) and for AVX2 (32 bytes). Not a public
+// header.
 
-static KERNEL_TARGET int KERNEL_NAME(const uint8_t *text, size_t count, size_t start, size_t end,
-                                     nazif_line_counts *counts) {
+static KERNEL_TARGET int KERNEL(scan_simple_line)(const uint8_t *text, size_t count, size_t start, size_t end,
+                                                  nazif_line_counts *counts) {
     if (end > count || start > end) return 0;
     memset(counts, 0, sizeof *counts);
     const VEC space = V_SET1(0x20);

@@ -35,6 +35,44 @@ import Testing
         }
     }
 
+    /// The kernel that finds the words that may be promotion cues finds exactly the words whose
+    /// start is in the map, one at a time, on every key line of the seeds and the evaluation
+    /// data, and on lines made to end inside a word's first four bytes.
+    @Test func cueCandidatesAreTheWordsWhoseStartIsInTheMap() {
+        let starts = Lexicon.default.cueStarts["promo"]!
+        var documents = PropertyTests.documents + [LineTableTests.edgeLines.joined(separator: "\n")]
+        if let articles = SaudiNewsNetTests.articles { documents += articles.prefix(500).map(\.content) }
+        // Cue words, alone, at the ends, doubled, cut short, padded past sixteen bytes.
+        let cues = ["جرب", "مجانا", "استمتع", "عرضنا", "دولارات"]
+        var cueLines: [String] = []
+        for cue in cues {
+            let padding = String(repeating: "ب ", count: 9)
+            cueLines += [cue, "x " + cue, cue + " y", String(cue.prefix(1)), padding + cue + cue, "  " + cue + "   " + cue + " "]
+        }
+        documents.append(cueLines.joined(separator: "\n"))
+        var candidates = 0
+        for document in documents {
+            var text = document
+            text.withUTF8 { bytes in
+                let keys = Cleaner.keyText(ofUTF8: bytes).key
+                keys.withUnsafeBufferPointer { keys in
+                    for line in LineTable(text: bytes, keys: keys).lines + [LineInfo(range: 0..<0, keyRange: 0..<keys.count)] {
+                        let key = UnsafeBufferPointer(rebasing: keys[line.keyRange])
+                        var expected: [Range<Int>] = []
+                        LineTable.forEachWord(in: key) { word in
+                            if starts.contains(key, wordAt: word.lowerBound) { expected.append(word) }
+                        }
+                        var found: [Range<Int>] = []
+                        starts.forEachCandidate(in: key) { found.append($0) }
+                        #expect(found == expected, "\(String(decoding: key, as: UTF8.self))")
+                        candidates += found.count
+                    }
+                }
+            }
+        }
+        #expect(candidates > 100)
+    }
+
     @Test func userEntriesAddToTheDefault() throws {
         var options = CleanerOptions()
         options.lexicon.add(try Lexicon(parsing: "line\texact\twidget\tاشترك بقناتنا على يوتيوب\n"))

@@ -90,8 +90,8 @@ import Testing
         return lines
     }()
 
-    /// The SIMD kernel, at 16 bytes (SSE2) and at 32 (AVX2, where the processor has it), gives
-    /// what the character-by-character scan gives, on every line.
+    /// The SIMD kernels, at 16 bytes (SSE2) and at 32 (AVX2, where the processor has it), give
+    /// what the character-by-character scan gives, on every line and its key.
     @Test(arguments: [SimpleLineCounts.Width.sse2, .avx2])
     func simpleLineScanMatchesTheFullScan(width: SimpleLineCounts.Width) {
         guard width != .avx2 || SimpleLineCounts.hasAVX2 else { return }
@@ -109,6 +109,8 @@ import Testing
                         LineTable.measure(&fast, text: bytes, keys: keys, simpleScan: width)
                         LineTable.measure(&full, text: bytes, keys: keys, simpleScan: nil)
                         #expect(fast == full, "\(String(decoding: UnsafeBufferPointer(rebasing: bytes[line.range]), as: UTF8.self))")
+                        let key = UnsafeBufferPointer(rebasing: keys[line.keyRange])
+                        #expect(KeyByteCounts(keys, line.keyRange, width: width) == KeyByteCounts(countingEachByteOf: key))
                         compared += 1
                     }
                 }

@@ -161,13 +161,11 @@ extension RuleContext {
             let info = info(index)
             guard info.wordCount >= 8, info.wordCount <= 80 else { continue }
             var found: [UInt64] = []
-            lines.key(index).withContiguousStorageIfAvailable { bytes in
-                LineTable.forEachWord(in: bytes) { word in
-                    // Hash only words whose start begins some cue.
-                    guard starts.contains(bytes, wordAt: word.lowerBound) else { return }
-                    let hash = KeyHash.hash(UnsafeBufferPointer(rebasing: bytes[word]))
-                    if cues.contains(hash) { found.append(hash) }
-                }
+            let key = lines.key(index)
+            // Hash only words whose start begins some cue.
+            starts.forEachCandidate(in: key) { word in
+                let hash = KeyHash.hash(UnsafeBufferPointer(rebasing: key[word]))
+                if cues.contains(hash) { found.append(hash) }
             }
             guard found.count >= 5 else { continue }
             let different = Self.distinctCount(&found)

@@ -1,7 +1,9 @@
-// Nazif's SIMD kernels (SSE2, sixteen bytes at a time, plain C with stdint types): the counts
-// the boilerplate rules need from a line as written, for lines of the common kind (printable
-// ASCII and two-byte Arabic), called from Boilerplate's LineTable; and the scan of a JSON
-// string for its next quote, backslash or control character, called from nazif's JSONLine.
+// Nazif's SIMD kernels (SSE2 sixteen bytes at a time, AVX2 thirty-two where the processor has
+// it; plain C with stdint types): the counts the boilerplate rules need from a line as written,
+// for lines of the common kind (printable ASCII and two-byte Arabic), called from Boilerplate's
+// LineTable; the words of a key line that may be cue words, for the promotion rule; and the
+// scan of a JSON string for its next quote, backslash or control character, for nazif's
+// JSONLine.
 #ifndef NAZIF_CLINESCAN_H
 #define NAZIF_CLINESCAN_H
 
@@ -33,8 +35,30 @@ int nazif_scan_simple_line(const uint8_t *text, size_t count, size_t start, size
 int nazif_scan_simple_line_width(const uint8_t *text, size_t count, size_t start, size_t end,
                                  nazif_line_counts *counts, int width);
 
+typedef struct {
+    uint32_t spaces;        // 0x20 bytes
+    uint32_t arabicLeads;   // lead bytes 0xD8...0xDB (U+0600–06FF)
+    uint32_t continuations; // UTF-8 continuation bytes (10xxxxxx)
+} nazif_key_counts;
+
+// Counts the bytes of text[start..<end] (a line's key) by kind. `count` is the length of `text`:
+// bytes of text[end..<count] may be read (never counted), nothing outside text[0..<count].
+// AVX2 where the processor has it, SSE2 otherwise, one byte at a time without either.
+void nazif_count_key_bytes(const uint8_t *text, size_t count, size_t start, size_t end, nazif_key_counts *counts);
+
+// The same with the vector width chosen: 16 (SSE2) or 32 (AVX2 if the processor has it). For tests.
+void nazif_count_key_bytes_width(const uint8_t *text, size_t count, size_t start, size_t end,
+                            nazif_key_counts *counts, int width);
+
 // 1 when the processor and the system support AVX2.
 int nazif_has_avx2(void);
+
+// The word starts (offsets into `text`) of text[start..<end] whose bucket is set in
+// `bucketBits` (65,536 bits; a word's bucket as Boilerplate's Lexicon.CueStarts computes it from
+// its first four bytes), in order, at most `capacity` of them; returns how many were written.
+// Words are runs of bytes other than 0x20. Reads text[start..<end] only.
+size_t nazif_cue_word_starts(const uint8_t *text, size_t count, size_t start, size_t end,
+                             const uint64_t *bucketBits, uint32_t *found, size_t capacity);
 
 // The offset of the first '"', '\\' or byte below 0x20 in text[from..<to], or `to` when there
 // is none. Reads text[from..<to] only.
