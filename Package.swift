@@ -27,12 +27,13 @@ let package = Package(
         ),
         .target(
             name: "ArabicText",
-            dependencies: ["CArabicICU"],
+            dependencies: ["CArabicICU", "CLineScan"],
             exclude: ["Data"],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")],
             plugins: ["EmbedResources"]
         ),
-        // One SIMD kernel (SSE2, plain C): the counts of a line's characters for LineTable.
+        // The SIMD kernels (SSE2 and AVX2, plain C): the normalizer's block fold, the counts of a
+        // line's characters for LineTable, cue-word starts, and the JSON string scan.
         .target(name: "CLineScan"),
         .target(
             name: "Boilerplate",

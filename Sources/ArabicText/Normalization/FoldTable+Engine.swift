@@ -1,3 +1,5 @@
+internal import CLineScan
+
 /// Whitespace state carried along a text: a space waiting to be written before the next visible
 /// character, and whether the current line has had a visible character yet.
 struct FoldState {
@@ -52,6 +54,12 @@ extension FoldTable {
         var starterIsPlain = false
         var lastCombiningClass: UInt8 = 0
         var scratch: SlowPathScratch? = nil
+        // The block kernel, where the processor has it and no offsets are recorded (it writes
+        // whole blocks without telling the recorder about each character).
+        let blockMap = Recorder.self == NoOffsets.self && FoldTable.blockKernelEnabled.load(ordering: .relaxed)
+            ? self.blockMap : nil
+        // Where the block kernel may be tried again after it stopped short.
+        var blockRetry = 0
 
         while index < count {
             // SAFETY: every read below is at index or index + 1, both checked against count;
@@ -126,6 +134,31 @@ extension FoldTable {
                 // line breaks and a second space in a row leave the loop. The last byte of the
                 // input is left to the general path, so `index + 1` is always readable.
                 while index &+ 1 < count {
+                    if let blockMap, index >= blockRetry, count &- 1 &- index >= 32 {
+                        var afterSpace: UInt32 = previousSpace != 0 ? 1 : 0
+                        // SAFETY: the kernel reads source[index..<count - 1] and writes inside
+                        // destination[written..<written + count - 1 - index], which capacity
+                        // covers (remaining input plus 16 bytes, checked above).
+                        let folded = nazif_fold_easy_prefix(source + index, count &- 1 &- index, destination + written,
+                                                            blockMap, &afterSpace)
+                        // Stopped at once (marks or rare letters): one character at a time for a
+                        // while. (Text stops it every 40 bytes on average, mostly after ten or
+                        // so, at a line break or a comma: it is tried again right after.)
+                        blockRetry = index &+ folded &+ (folded == 0 ? 16 : 1)
+                        if folded > 0 {
+                            index &+= folded
+                            written &+= folded
+                            // The last character folded is the rollback point, as the loop
+                            // below leaves it.
+                            let lastLength = source[index &- 1] & 0xC0 == 0x80 ? 2 : 1
+                            starterSource = index &- lastLength
+                            starterOutput = written &- lastLength
+                            starterIsPlain = true
+                            runCombiningClass = 0
+                            previousSpace = afterSpace != 0 ? FastEntry.spaceBit : 0
+                            continue
+                        }
+                    }
                     let lead = Int(source[index])
                     let follower = Int(source[index &+ 1])
                     // Written as arithmetic so that the compiler cannot turn "ASCII or not" into

@@ -1,4 +1,5 @@
 internal import CArabicICU
+internal import CLineScan
 import Synchronization
 
 /// What the normalizer does with one code point once it is in the target Unicode form.
@@ -119,6 +120,11 @@ final class FoldTable: Sendable {
     /// (a bad lead, a missing continuation, an overlong form) hold ``FastEntry/other``.
     nonisolated(unsafe) let fast: UnsafeMutablePointer<UInt32>
     static let fastSlots = 0x10000
+    /// The block kernel's map (256 bytes, see ``makeBlockMap()``), or nil where the processor
+    /// cannot run the kernel. Written once in init, freed in deinit.
+    nonisolated(unsafe) let blockMap: UnsafeMutablePointer<UInt8>?
+    /// Off in tests that compare the fast loop with and without the block kernel.
+    static let blockKernelEnabled = Atomic<Bool>(true)
     // SAFETY: one atomic flag per block of 256 code points, initialized in init, freed in deinit.
     nonisolated(unsafe) private let blockReady: UnsafeMutablePointer<Atomic<UInt8>>
     private let buildLock = Mutex<Void>(())
@@ -148,11 +154,47 @@ final class FoldTable: Sendable {
                 fast[Int(0xC0 | scalar >> 6) << 8 | Int(0x80 | scalar & 0x3F)] = fastEntry
             }
         }
+        blockMap = nazif_fold_kernel_available() != 0 ? Self.makeBlockMap(fast) : nil
+    }
+
+    /// The block kernel's view of the fast entries (`nazif_fold_easy_prefix`): what a block of
+    /// ASCII, Arabic letters (leads D8, D9) and single spaces becomes when every character in it
+    /// is copied or replaced one for one, byte length kept.
+    /// - At an ASCII byte: its output byte; 0x20 at the space when a single space stays a space;
+    ///   0xFF for anything else (a mark, a dropped or widened character, a line break).
+    /// - At `0x80 | (lead == D9 ? 0x40 : 0) | trail & 0x3F`: the output's lead minus 0xD8 (D8,
+    ///   D9 or DA) in the top two bits and its trail's low six bits; 0xFF otherwise.
+    private static func makeBlockMap(_ fast: UnsafeMutablePointer<UInt32>) -> UnsafeMutablePointer<UInt8> {
+        let map = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        map.initialize(repeating: 0xFF, count: 256)
+        func oneForOne(_ entry: UInt32, length: UInt32) -> Bool {
+            entry & FastEntry.kindMask == FastEntry.plain && entry & FastEntry.spaceBit == 0
+                && (entry >> 16) & 3 == length
+        }
+        for byte in 0..<0x80 {
+            let entry = fast[byte]
+            if byte == 0x20 {
+                if entry & FastEntry.spaceBit != 0 && entry & 0xFF == 0x20 { map[byte] = 0x20 }
+            } else if oneForOne(entry, length: 1) {
+                map[byte] = UInt8(truncatingIfNeeded: entry)
+            }
+        }
+        for lead in 0xD8...0xD9 {
+            for trail in 0x80...0xBF {
+                let entry = fast[lead << 8 | trail]
+                let outputLead = Int(entry & 0xFF), outputTrail = Int(entry >> 8 & 0xFF)
+                guard oneForOne(entry, length: 2), (0xD8...0xDA).contains(outputLead),
+                      outputTrail & 0xC0 == 0x80 else { continue }
+                map[0x80 | (lead == 0xD9 ? 0x40 : 0) | trail & 0x3F] = UInt8((outputLead - 0xD8) << 6 | outputTrail & 0x3F)
+            }
+        }
+        return map
     }
 
     deinit {
         entries.deallocate()
         fast.deallocate()
+        blockMap?.deallocate()
         blockReady.deinitialize(count: Self.blockCount)
         blockReady.deallocate()
     }
