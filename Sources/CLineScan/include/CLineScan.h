@@ -77,6 +77,9 @@ size_t nazif_fold_easy_prefix(const uint8_t *text, size_t count, uint8_t *out, c
 // 1 when nazif_fold_easy_prefix can do anything on this processor.
 int nazif_fold_kernel_available(void);
 
+// How many bytes of text[0..<count] equal `byte` (AVX2 where the processor has it).
+size_t nazif_count_byte(const uint8_t *text, size_t count, uint8_t byte);
+
 // The offset of the first '"', '\\' or byte below 0x20 in text[from..<to], or `to` when there
 // is none. Reads text[from..<to] only.
 size_t nazif_json_string_stop(const uint8_t *text, size_t from, size_t to);

@@ -170,14 +170,7 @@ struct LineFilter {
     }
 
     static func countLineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard var cursor = bytes.baseAddress else { return 0 }
-        let end = cursor + bytes.count
-        var count = 0
-        while cursor < end, let found = memchr(cursor, 0x0A, end - cursor) {
-            count += 1
-            cursor = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
-        }
-        return count
+        ByteCount.occurrences(of: 0x0A, in: bytes)
     }
 }
 
