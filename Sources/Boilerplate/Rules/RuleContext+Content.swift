@@ -196,6 +196,9 @@ extension RuleContext {
     mutating func applyTemplates() {
         guard let (table, group) = template, let group else { return }
         let thresholds = options.templates
+        // Every kept line's slot asked for first, so the cache misses overlap (see
+        // CountTable.prefetch).
+        for index in 0..<count where isKept(index) { group.counts.prefetch(info(index).keyHash) }
         for index in 0..<count where isKept(index) {
             let info = info(index)
             guard !info.isBlank, !info.keyRange.isEmpty else { continue }
