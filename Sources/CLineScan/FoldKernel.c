@@ -8,25 +8,26 @@
 
 #define AVX2 __attribute__((target("avx2")))
 
-// The map's value for each lane's index byte: sixteen shuffles, one per high nibble, each kept
-// where the index has that high nibble.
-static inline AVX2 __m256i map_lookup(const __m256i tables[16], __m256i index) {
-    __m256i high = _mm256_and_si256(_mm256_srli_epi16(index, 4), _mm256_set1_epi8(0x0F));
-    // The low nibble alone: a shuffle index with its top bit set would read zero.
-    __m256i low = _mm256_and_si256(index, _mm256_set1_epi8(0x0F));
+// The prepared map (nazif_fold_prepare_map) read at each lane's index, 128 entries at a time: the
+// eight rows of 16 of a half are stored each XORed with the row before, and row k is read at
+// index - 16k (signed, saturating). Where that is negative the shuffle gives zero, so a lane
+// XORs rows 0 to index / 16 of the half together, which leaves its own row's byte. Lanes whose
+// index is 0x80 (saturated below zero at every row) read zero.
+static inline AVX2 __m256i half_lookup(const __m256i rows[8], __m256i index) {
     __m256i result = _mm256_setzero_si256();
-    for (int nibble = 0; nibble < 16; nibble++) {
-        __m256i hit = _mm256_cmpeq_epi8(high, _mm256_set1_epi8((char)nibble));
-        result = _mm256_or_si256(result, _mm256_and_si256(hit, _mm256_shuffle_epi8(tables[nibble], low)));
+    for (int row = 0; row < 8; row++) {
+        result = _mm256_xor_si256(result, _mm256_shuffle_epi8(rows[row], index));
+        index = _mm256_subs_epi8(index, _mm256_set1_epi8(16));
     }
     return result;
 }
 
-static AVX2 size_t fold_easy_avx2(const uint8_t *text, size_t count, uint8_t *out, const uint8_t *map,
+static AVX2 size_t fold_easy_avx2(const uint8_t *text, size_t count, uint8_t *out, const uint8_t *prepared,
                                   uint32_t *previousIsSpace) {
-    __m256i tables[16];
-    for (int nibble = 0; nibble < 16; nibble++) {
-        tables[nibble] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)(map + 16 * nibble)));
+    __m256i asciiRows[8], arabicRows[8];
+    for (int row = 0; row < 8; row++) {
+        asciiRows[row] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)(prepared + 16 * row)));
+        arabicRows[row] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)(prepared + 128 + 16 * row)));
     }
     const __m256i none = _mm256_set1_epi8((char)0xFF);
     const __m256i space = _mm256_set1_epi8(0x20);
@@ -49,12 +50,15 @@ static AVX2 size_t fold_easy_avx2(const uint8_t *text, size_t count, uint8_t *ou
         __m256i previousIsD9 = _mm256_cmpeq_epi8(previous, _mm256_set1_epi8((char)0xD9));
         __m256i followingIsContinuation = _mm256_cmpeq_epi8(_mm256_and_si256(following, _mm256_set1_epi8((char)0xC0)), _mm256_set1_epi8((char)0x80));
 
-        // The map's index: an ASCII byte is its own; a continuation after D8 or D9 is
-        // 0x80 | (D9 ? 0x40 : 0) | its low six bits.
-        __m256i continuationIndex = _mm256_or_si256(_mm256_or_si256(_mm256_set1_epi8((char)0x80), _mm256_and_si256(previousIsD9, _mm256_set1_epi8(0x40))),
+        // The map's index: an ASCII byte is its own (in the first half); a continuation after
+        // D8 or D9 is (D9 ? 0x40 : 0) | its low six bits (in the second half). Other lanes
+        // read 0x80: zero in both halves.
+        const __m256i outside = _mm256_set1_epi8((char)0x80);
+        __m256i continuationIndex = _mm256_or_si256(_mm256_and_si256(previousIsD9, _mm256_set1_epi8(0x40)),
                                                     _mm256_and_si256(block, _mm256_set1_epi8(0x3F)));
-        __m256i index = _mm256_blendv_epi8(block, continuationIndex, isContinuation);
-        __m256i mapped = map_lookup(tables, index);
+        __m256i asciiIndex = _mm256_blendv_epi8(outside, block, isAscii);
+        __m256i arabicIndex = _mm256_blendv_epi8(outside, continuationIndex, isContinuation);
+        __m256i mapped = _mm256_or_si256(half_lookup(asciiRows, asciiIndex), half_lookup(arabicRows, arabicIndex));
         __m256i unmapped = _mm256_cmpeq_epi8(mapped, none);
         // The lead lanes read their pair's value from the lane after them.
         __m256i mappedFollowing = _mm256_alignr_epi8(_mm256_permute2x128_si256(mapped, mapped, 0x81), mapped, 1);
@@ -89,19 +93,34 @@ static AVX2 size_t fold_easy_avx2(const uint8_t *text, size_t count, uint8_t *ou
 
 int nazif_fold_kernel_available(void) { return nazif_has_avx2(); }
 
-size_t nazif_fold_easy_prefix(const uint8_t *text, size_t count, uint8_t *out, const uint8_t *map,
+void nazif_fold_prepare_map(const uint8_t *map, uint8_t *prepared) {
+    for (int half = 0; half < 256; half += 128) {
+        for (int row = 0; row < 8; row++) {
+            for (int column = 0; column < 16; column++) {
+                int at = half + 16 * row + column;
+                prepared[at] = row == 0 ? map[at] : (uint8_t)(map[at] ^ map[at - 16]);
+            }
+        }
+    }
+}
+
+size_t nazif_fold_easy_prefix(const uint8_t *text, size_t count, uint8_t *out, const uint8_t *prepared,
                               uint32_t *previousIsSpace) {
     if (!nazif_has_avx2()) return 0;
-    return fold_easy_avx2(text, count, out, map, previousIsSpace);
+    return fold_easy_avx2(text, count, out, prepared, previousIsSpace);
 }
 
 #else
 
 int nazif_fold_kernel_available(void) { return 0; }
 
-size_t nazif_fold_easy_prefix(const uint8_t *text, size_t count, uint8_t *out, const uint8_t *map,
+void nazif_fold_prepare_map(const uint8_t *map, uint8_t *prepared) {
+    for (int at = 0; at < 256; at++) prepared[at] = map[at];
+}
+
+size_t nazif_fold_easy_prefix(const uint8_t *text, size_t count, uint8_t *out, const uint8_t *prepared,
                               uint32_t *previousIsSpace) {
-    (void)text; (void)count; (void)out; (void)map; (void)previousIsSpace;
+    (void)text; (void)count; (void)out; (void)prepared; (void)previousIsSpace;
     return 0;
 }
 

@@ -120,8 +120,9 @@ final class FoldTable: Sendable {
     /// (a bad lead, a missing continuation, an overlong form) hold ``FastEntry/other``.
     nonisolated(unsafe) let fast: UnsafeMutablePointer<UInt32>
     static let fastSlots = 0x10000
-    /// The block kernel's map (256 bytes, see ``makeBlockMap()``), or nil where the processor
-    /// cannot run the kernel. Written once in init, freed in deinit.
+    /// The block kernel's map (256 bytes, see ``makeBlockMap(_:)``) in the kernel's prepared
+    /// form, or nil where the processor cannot run the kernel. Written once in init, freed in
+    /// deinit.
     nonisolated(unsafe) let blockMap: UnsafeMutablePointer<UInt8>?
     /// Off in tests that compare the fast loop with and without the block kernel.
     static let blockKernelEnabled = Atomic<Bool>(true)
@@ -188,7 +189,12 @@ final class FoldTable: Sendable {
                 map[0x80 | (lead == 0xD9 ? 0x40 : 0) | trail & 0x3F] = UInt8((outputLead - 0xD8) << 6 | outputTrail & 0x3F)
             }
         }
-        return map
+        defer { map.deallocate() }
+        let prepared = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        prepared.initialize(repeating: 0, count: 256)
+        // SAFETY: both buffers hold 256 bytes.
+        nazif_fold_prepare_map(map, prepared)
+        return prepared
     }
 
     deinit {

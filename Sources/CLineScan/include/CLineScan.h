@@ -60,19 +60,24 @@ int nazif_has_avx2(void);
 size_t nazif_cue_word_starts(const uint8_t *text, size_t count, size_t start, size_t end,
                              const uint64_t *bucketBits, uint32_t *found, size_t capacity);
 
-// The normalizer's block kernel (AVX2). `map` holds 256 bytes made from a fold table: at an ASCII
-// byte, its one-byte output, 0x20 at the space when a single space is kept as it is, 0xFF where
-// the character needs more than a copy or a one-for-one replacement; at 0x80 | (D9 ? 0x40 : 0) |
-// (trail & 0x3F), for the two-byte characters led by D8 and D9, the output's lead minus 0xD8 in
-// the top two bits (D8, D9 or DA) and its trail's low six bits, or 0xFF.
+// The normalizer's block kernel (AVX2). A fold map holds 256 bytes made from a fold table: at
+// an ASCII byte, its one-byte output, 0x20 at the space when a single space is kept as it is,
+// 0xFF where the character needs more than a copy or a one-for-one replacement; at
+// 0x80 | (D9 ? 0x40 : 0) | (trail & 0x3F), for the two-byte characters led by D8 and D9, the
+// output's lead minus 0xD8 in the top two bits (D8, D9 or DA) and its trail's low six bits, or
+// 0xFF. The kernel reads it prepared (nazif_fold_prepare_map, once per map).
+//
 // Writes the output of the longest prefix of text[0..<count] made of such characters, with no
 // space after a space (*previousIsSpace says whether the character before text[0] was one), in
-// whole blocks of 32 bytes: the output is as long as the input, and up to 32 bytes past the
-// prefix may be written (out has room for count bytes). Returns the prefix's length in bytes (a
-// character boundary; 0 when the first character is not such a one, when count < 32, or
-// without AVX2) and sets *previousIsSpace for the prefix's last character.
-size_t nazif_fold_easy_prefix(const uint8_t *text, size_t count, uint8_t *out, const uint8_t *map,
+// whole blocks of 32 bytes: the output is as long as the input, and bytes of out[0..<count]
+// past the prefix may be written too. Returns the prefix's length in bytes (a character
+// boundary; 0 when the first character is not such a one, when count < 32, or without AVX2)
+// and sets *previousIsSpace for the prefix's last character.
+size_t nazif_fold_easy_prefix(const uint8_t *text, size_t count, uint8_t *out, const uint8_t *prepared,
                               uint32_t *previousIsSpace);
+
+// Makes the kernel's form of a fold map (256 bytes in, 256 out).
+void nazif_fold_prepare_map(const uint8_t *map, uint8_t *prepared);
 
 // 1 when nazif_fold_easy_prefix can do anything on this processor.
 int nazif_fold_kernel_available(void);
