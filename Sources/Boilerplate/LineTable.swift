@@ -13,19 +13,40 @@ struct LineInfo: Equatable {
     /// Only white space and invisible characters.
     var isBlank = true
     /// Words of the key.
-    var wordCount = 0
+    var wordCount: Int {
+        get { Int(counters.wordCount) }
+        set { counters.wordCount = Int32(clamping: newValue) }
+    }
     /// Space-separated tokens of the line as written ("U.S." is one, its key "u s" two words).
-    var tokenCount = 0
+    var tokenCount: Int {
+        get { Int(counters.tokenCount) }
+        set { counters.tokenCount = Int32(clamping: newValue) }
+    }
     /// Arabic letters in the key.
-    var arabicLetters = 0
+    var arabicLetters: Int {
+        get { Int(counters.arabicLetters) }
+        set { counters.arabicLetters = Int32(clamping: newValue) }
+    }
     /// Characters of the key.
-    var keyCharacters = 0
+    var keyCharacters: Int {
+        get { Int(counters.keyCharacters) }
+        set { counters.keyCharacters = Int32(clamping: newValue) }
+    }
     /// '|' characters.
-    var pipes = 0
+    var pipes: Int {
+        get { Int(counters.pipes) }
+        set { counters.pipes = Int32(clamping: newValue) }
+    }
     /// Sentence punctuation inside the line (. ! ? ؟ ، ؛ , ;) not counting the last character.
-    var innerPunctuation = 0
+    var innerPunctuation: Int {
+        get { Int(counters.innerPunctuation) }
+        set { counters.innerPunctuation = Int32(clamping: newValue) }
+    }
     /// Sentence ends inside the line (. ! ? ؟) not counting the last character.
-    var innerSentenceEnds = 0
+    var innerSentenceEnds: Int {
+        get { Int(counters.innerSentenceEnds) }
+        set { counters.innerSentenceEnds = Int32(clamping: newValue) }
+    }
     /// The last visible character ends a sentence (. ! ? ؟ … ۔, optionally before a closing
     /// quote or bracket).
     var endsSentence = false
@@ -44,9 +65,30 @@ struct LineInfo: Equatable {
     /// A dash of any spacing between Arabic words ("أحمد البشيري-الباحة", "فلان -عين اليوم").
     var hasArabicDash = false
     /// Letters right after a teh marbuta or alef maksura, which only end words ("مسيرةزيلينسكي").
-    var gluedFinalLetters = 0
+    var gluedFinalLetters: Int {
+        get { Int(counters.gluedFinalLetters) }
+        set { counters.gluedFinalLetters = Int32(clamping: newValue) }
+    }
     /// Runs of 16 bytes or more between spaces (as written): words long enough to hold two.
-    var longWords = 0
+    var longWords: Int {
+        get { Int(counters.longWords) }
+        set { counters.longWords = Int32(clamping: newValue) }
+    }
+
+    /// The counts above, stored in 32 bits (clamped): a LineInfo under 128 bytes is copied
+    /// with a few vector moves, not a call to memcpy (the rules copy it line by line).
+    private var counters = Counters()
+
+    private struct Counters: Equatable {
+        var wordCount: Int32 = 0, tokenCount: Int32 = 0, arabicLetters: Int32 = 0, keyCharacters: Int32 = 0
+        var pipes: Int32 = 0, innerPunctuation: Int32 = 0, innerSentenceEnds: Int32 = 0
+        var gluedFinalLetters: Int32 = 0, longWords: Int32 = 0
+    }
+
+    init(range: Range<Int>, keyRange: Range<Int>) {
+        self.range = range
+        self.keyRange = keyRange
+    }
 
     /// Prose: a paragraph of the article, not a title, list item or widget.
     var isProse: Bool { wordCount >= 12 && (endsSentence || innerPunctuation >= 2) || wordCount >= 30 }
