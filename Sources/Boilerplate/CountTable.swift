@@ -35,6 +35,8 @@ struct CountTable: Sendable {
     @inline(__always)
     func prefetch(_ key: UInt64) {
         let slot = Int(truncatingIfNeeded: key) & mask
+        // SAFETY: slot < capacity (masked), so both addresses lie inside the arrays; a prefetch
+        // reads nothing anyway.
         values.withUnsafeBufferPointer { CacheHint.prefetch($0.baseAddress! + slot) }
         keys.withUnsafeBufferPointer { CacheHint.prefetch($0.baseAddress! + slot) }
     }
