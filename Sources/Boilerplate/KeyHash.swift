@@ -30,12 +30,21 @@ public enum KeyHash {
             state = mix(state ^ word.littleEndian, multiplier)
             index += 8
         }
+        // The last 0 to 7 bytes, packed little-endian.
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while index < bytes.count {
-            tail |= UInt64(bytes[index]) << shift
-            shift += 8
-            index += 1
+        let remaining = bytes.count - index
+        if remaining > 0 && bytes.count >= 8 {
+            // SAFETY: an unaligned load of the buffer's last eight bytes; the remaining ones
+            // are its top bytes (the same value as packing them one by one).
+            let last = UnsafeRawPointer(base + bytes.count - 8).loadUnaligned(as: UInt64.self).littleEndian
+            tail = last >> UInt64(64 - 8 * remaining)
+        } else {
+            var shift: UInt64 = 0
+            while index < bytes.count {
+                tail |= UInt64(bytes[index]) << shift
+                shift += 8
+                index += 1
+            }
         }
         state = mix(state ^ tail, multiplier ^ 0x94D0_49BB_1331_11EB)
         return mix(state, seed)
