@@ -35,3 +35,19 @@ import Testing
         #expect(plain.withUnsafeBufferPointer { JSONStringScan.nextStop($0.baseAddress!, from: 0, to: length) } == length)
     }
 }
+
+/// JSON string escaping: RFC 8259's short escapes, \u00XX for the other control characters,
+/// everything else (UTF-8 included) as it is, at both ends and in long stretches.
+@Suite struct JSONEscapeTests {
+    @Test(arguments: [
+        ("", ""), ("abc", "abc"), ("\"", "\\\""), ("\\", "\\\\"), ("a\nb", "a\\nb"), ("\r\t\u{08}\u{0C}", "\\r\\t\\b\\f"),
+        ("\u{01}\u{1F}", "\\u0001\\u001f"), ("قال \"نعم\"\n", "قال \\\"نعم\\\"\\n"),
+        (String(repeating: "كلمة ", count: 20) + "\n" + String(repeating: "x", count: 33), String(repeating: "كلمة ", count: 20) + "\\n" + String(repeating: "x", count: 33)),
+        ("/ and \u{7F} and é", "/ and \u{7F} and é"),
+    ])
+    func bytesAreEscaped(text: String, escaped: String) {
+        var output: [UInt8] = []
+        Array(text.utf8).withUnsafeBufferPointer { JSONText.appendEscaped($0, to: &output) }
+        #expect(String(decoding: output, as: UTF8.self) == escaped)
+    }
+}

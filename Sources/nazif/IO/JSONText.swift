@@ -9,24 +9,17 @@ enum JSONText {
         output.append(UInt8(ascii: "\""))
     }
 
-    /// Appends the bytes escaped for the inside of a JSON string (no quotes).
+    /// Appends the bytes escaped for the inside of a JSON string (no quotes). The bytes that
+    /// need an escape ('"', '\', control characters) are found by the SIMD scan JSONLine
+    /// uses (``JSONStringScan``); the stretches between them are copied whole.
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        guard let base = bytes.baseAddress else { return }
         var start = 0
-        var index = 0
-        while index < bytes.count {
-            if index + 8 <= bytes.count {
-                // SAFETY: an unaligned load of bytes index..<index+8, inside the buffer.
-                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                if isPlain(word) {
-                    index += 8
-                    continue
-                }
-            }
-            let byte = bytes[index]
-            index += 1
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            let escapedAt = index - 1
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<escapedAt]))
+        while start < bytes.count {
+            let stop = JSONStringScan.nextStop(base, from: start, to: bytes.count)
+            output.append(contentsOf: UnsafeBufferPointer(start: base + start, count: stop - start))
+            guard stop < bytes.count else { return }
+            let byte = base[stop]
             output.append(UInt8(ascii: "\\"))
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
@@ -38,22 +31,8 @@ enum JSONText {
             default:
                 output.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
             }
-            start = index
+            start = stop + 1
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
-    }
-
-    /// Whether eight bytes (an unaligned little-endian load) hold no '"', no '\\' and no
-    /// control character, so a string's bytes can pass eight at a time.
-    @inline(__always)
-    static func isPlain(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-        // A zero byte in `value` borrows into its high bit; bytes < 0x20 borrow when 0x20 is
-        // subtracted (and had the high bit clear).
-        let hasZero = { (value: UInt64) in (value &- ones) & ~value & highs }
-        let control = (word &- ones &* 0x20) & ~word & highs
-        return hasZero(quote) | hasZero(backslash) | control == 0
     }
 
     static func appendString(_ text: String, to output: inout [UInt8]) {
