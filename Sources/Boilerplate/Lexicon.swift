@@ -72,8 +72,42 @@ public struct Lexicon: Sendable {
     /// The entries, in file order.
     public private(set) var entries: [Entry] = []
     /// Marker entries (not cues), bucketed by the first two bytes of their key: a flat array
-    /// of 65,536 buckets, so looking a line up costs no hashing.
-    private(set) var buckets: [[Int]] = Array(repeating: [], count: 1 << 16)
+    /// of 65,536 buckets, so looking a line up costs no hashing. Each candidate carries the
+    /// first eight bytes of its key, so a line that starts otherwise is passed over without
+    /// touching the entry (most Arabic lines start with ا, like dozens of markers).
+    private(set) var buckets: [[MarkerCandidate]] = Array(repeating: [], count: 1 << 16)
+
+    /// A marker entry in its bucket: its index and the first eight bytes of its key.
+    struct MarkerCandidate: Sendable {
+        let entry: Int
+        /// The key's first eight bytes (fewer for a shorter key), little-endian.
+        let head: UInt64
+        /// The bytes of `head` that count.
+        let headMask: UInt64
+
+        init(entry: Int, key: [UInt8]) {
+            self.entry = entry
+            (head, headMask) = key.withUnsafeBufferPointer { Self.head($0) }
+        }
+
+        /// The first eight bytes of `bytes` (fewer when it is shorter) and their mask.
+        @inline(__always)
+        static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+            let length = min(bytes.count, 8)
+            if length == 8, let base = bytes.baseAddress {
+                // SAFETY: an unaligned load of the first eight bytes, inside the buffer.
+                return (UnsafeRawPointer(base).loadUnaligned(as: UInt64.self).littleEndian, ~0)
+            }
+            var value: UInt64 = 0
+            for index in 0..<length { value |= UInt64(bytes[index]) << UInt64(8 * index) }
+            return (value, length == 0 ? 0 : ~0 >> UInt64(64 - 8 * length))
+        }
+
+        /// Whether a line whose key starts with `lineHead` (``head(_:)`` of its key) can start
+        /// with this entry's key.
+        @inline(__always)
+        func mayStart(_ lineHead: UInt64) -> Bool { lineHead & headMask == head }
+    }
     /// Cue words by rule: the hashes of their keys.
     private(set) var cues: [String: Set<UInt64>] = [:]
     /// Cue words by rule: their first two bytes, to skip hashing words that cannot be cues.
@@ -187,7 +221,7 @@ public struct Lexicon: Sendable {
             cues[entry.rule, default: []].insert(entry.key.withUnsafeBufferPointer { KeyHash.hash($0) })
             cueStarts[entry.rule, default: CueStarts()].insert(word: entry.key)
         } else {
-            buckets[Int(Self.bucket(entry.key))].append(entries.count - 1)
+            buckets[Int(Self.bucket(entry.key))].append(MarkerCandidate(entry: entries.count - 1, key: entry.key))
         }
     }
 

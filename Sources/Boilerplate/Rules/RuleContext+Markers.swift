@@ -51,8 +51,9 @@ extension RuleContext {
         guard !key.isEmpty else { return nil }
         let candidates = lexicon.buckets[Int(Lexicon.bucket(key))]
         guard !candidates.isEmpty else { return nil }
-        for candidate in candidates {
-            let entry = lexicon.entries[candidate]
+        let lineHead = Lexicon.MarkerCandidate.head(key).0
+        for candidate in candidates where candidate.mayStart(lineHead) {
+            let entry = lexicon.entries[candidate.entry]
             guard key.count >= entry.key.count, key.starts(with: entry.key) else { continue }
             let restStart = key.startIndex + entry.key.count
             let alone = restStart == key.endIndex
