@@ -1,6 +1,21 @@
 import ArabicText
 import Glibc
 
+/// A count stored in 32 bits (clamped), read and written as an Int: with its counts in 32
+/// bits a LineInfo is 104 bytes, copied with a few vector moves rather than a call to memcpy
+/// (the rules copy it line by line).
+@propertyWrapper
+struct Count32: Equatable {
+    private var stored: Int32
+
+    init(wrappedValue: Int) { stored = Int32(clamping: wrappedValue) }
+
+    var wrappedValue: Int {
+        get { Int(stored) }
+        set { stored = Int32(clamping: newValue) }
+    }
+}
+
 /// What the rules know about one line, computed in one pass over its bytes and its key.
 struct LineInfo: Equatable {
     /// The line's bytes in the document, without its line break (and without a CR before it).
@@ -13,40 +28,19 @@ struct LineInfo: Equatable {
     /// Only white space and invisible characters.
     var isBlank = true
     /// Words of the key.
-    var wordCount: Int {
-        get { Int(counters.wordCount) }
-        set { counters.wordCount = Int32(clamping: newValue) }
-    }
+    @Count32 var wordCount = 0
     /// Space-separated tokens of the line as written ("U.S." is one, its key "u s" two words).
-    var tokenCount: Int {
-        get { Int(counters.tokenCount) }
-        set { counters.tokenCount = Int32(clamping: newValue) }
-    }
+    @Count32 var tokenCount = 0
     /// Arabic letters in the key.
-    var arabicLetters: Int {
-        get { Int(counters.arabicLetters) }
-        set { counters.arabicLetters = Int32(clamping: newValue) }
-    }
+    @Count32 var arabicLetters = 0
     /// Characters of the key.
-    var keyCharacters: Int {
-        get { Int(counters.keyCharacters) }
-        set { counters.keyCharacters = Int32(clamping: newValue) }
-    }
+    @Count32 var keyCharacters = 0
     /// '|' characters.
-    var pipes: Int {
-        get { Int(counters.pipes) }
-        set { counters.pipes = Int32(clamping: newValue) }
-    }
+    @Count32 var pipes = 0
     /// Sentence punctuation inside the line (. ! ? ؟ ، ؛ , ;) not counting the last character.
-    var innerPunctuation: Int {
-        get { Int(counters.innerPunctuation) }
-        set { counters.innerPunctuation = Int32(clamping: newValue) }
-    }
+    @Count32 var innerPunctuation = 0
     /// Sentence ends inside the line (. ! ? ؟) not counting the last character.
-    var innerSentenceEnds: Int {
-        get { Int(counters.innerSentenceEnds) }
-        set { counters.innerSentenceEnds = Int32(clamping: newValue) }
-    }
+    @Count32 var innerSentenceEnds = 0
     /// The last visible character ends a sentence (. ! ? ؟ … ۔, optionally before a closing
     /// quote or bracket).
     var endsSentence = false
@@ -65,30 +59,9 @@ struct LineInfo: Equatable {
     /// A dash of any spacing between Arabic words ("أحمد البشيري-الباحة", "فلان -عين اليوم").
     var hasArabicDash = false
     /// Letters right after a teh marbuta or alef maksura, which only end words ("مسيرةزيلينسكي").
-    var gluedFinalLetters: Int {
-        get { Int(counters.gluedFinalLetters) }
-        set { counters.gluedFinalLetters = Int32(clamping: newValue) }
-    }
+    @Count32 var gluedFinalLetters = 0
     /// Runs of 16 bytes or more between spaces (as written): words long enough to hold two.
-    var longWords: Int {
-        get { Int(counters.longWords) }
-        set { counters.longWords = Int32(clamping: newValue) }
-    }
-
-    /// The counts above, stored in 32 bits (clamped): a LineInfo under 128 bytes is copied
-    /// with a few vector moves, not a call to memcpy (the rules copy it line by line).
-    private var counters = Counters()
-
-    private struct Counters: Equatable {
-        var wordCount: Int32 = 0, tokenCount: Int32 = 0, arabicLetters: Int32 = 0, keyCharacters: Int32 = 0
-        var pipes: Int32 = 0, innerPunctuation: Int32 = 0, innerSentenceEnds: Int32 = 0
-        var gluedFinalLetters: Int32 = 0, longWords: Int32 = 0
-    }
-
-    init(range: Range<Int>, keyRange: Range<Int>) {
-        self.range = range
-        self.keyRange = keyRange
-    }
+    @Count32 var longWords = 0
 
     /// Prose: a paragraph of the article, not a title, list item or widget.
     var isProse: Bool { wordCount >= 12 && (endsSentence || innerPunctuation >= 2) || wordCount >= 30 }

@@ -6,6 +6,8 @@
 #include <immintrin.h>
 #endif
 
+#if defined(__SSE2__)
+
 // An Arabic letter U+0621–064A starts at text[position] (before `end`).
 static inline int arabic_letter_at(const uint8_t *text, size_t position, size_t end) {
     if (position + 1 >= end) return 0;
@@ -34,8 +36,6 @@ static const uint8_t tail_mask[64] = {
     0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
 };
 
-#if defined(__SSE2__)
-
 static inline uint32_t lane_sum_sse2(__m128i accumulator) {
     __m128i sums = _mm_sad_epu8(accumulator, _mm_setzero_si128());
     return (uint32_t)(_mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
@@ -59,6 +59,7 @@ static inline uint32_t lane_sum_sse2(__m128i accumulator) {
 #define V_PREVIOUS1(block, before) _mm_or_si128(_mm_slli_si128(block, 1), _mm_srli_si128(before, 15))
 #define V_PREVIOUS2(block, before) _mm_or_si128(_mm_slli_si128(block, 2), _mm_srli_si128(before, 14))
 #define V_LANE_SUM(a) lane_sum_sse2(a)
+#include "BlockLoad.h"
 #include "SimpleLineKernel.h"
 #include "KeyCountsKernel.h"
 #undef KERNEL
@@ -107,6 +108,7 @@ static inline AVX2 uint32_t lane_sum_avx2(__m256i accumulator) {
 #define V_PREVIOUS1(block, before) _mm256_alignr_epi8(block, _mm256_permute2x128_si256(before, block, 0x21), 15)
 #define V_PREVIOUS2(block, before) _mm256_alignr_epi8(block, _mm256_permute2x128_si256(before, block, 0x21), 14)
 #define V_LANE_SUM(a) lane_sum_avx2(a)
+#include "BlockLoad.h"
 #include "SimpleLineKernel.h"
 #include "KeyCountsKernel.h"
 

@@ -10,20 +10,8 @@ static KERNEL_TARGET void KERNEL(key_counts)(const uint8_t *text, size_t count, 
     int blocksInLanes = 0;
     size_t position = start;
     while (position < end) {
-        VEC block;
-        size_t available = end - position;
-        if (available >= WIDTH) {
-            block = V_LOADU(text + position);
-        } else if (position + WIDTH <= count) {
-            // The tail, read whole from the text, bytes past the end cleared: zero counts as
-            // none of the three.
-            block = V_AND(V_LOADU(tail_mask + 32 - available), V_LOADU(text + position));
-        } else {
-            uint8_t padded[WIDTH];
-            memset(padded, 0, sizeof padded);
-            memcpy(padded, text + position, available);
-            block = V_LOADU(padded);
-        }
+        // The tail padded with zeros: they count as none of the three.
+        VEC block = KERNEL(load_block)(text, position, end, count, 0);
         spaces = V_SUB(spaces, V_EQ(block, V_SET1(0x20)));
         leads = V_SUB(leads, V_EQ(V_AND(block, V_SET1((char)0xFC)), V_SET1((char)0xD8)));
         continuations = V_SUB(continuations, V_EQ(V_AND(block, V_SET1((char)0xC0)), V_SET1((char)0x80)));

@@ -17,22 +17,8 @@ static KERNEL_TARGET int KERNEL(scan_simple_line)(const uint8_t *text, size_t co
     int blocksInLanes = 0;   // blocks added to the lane accumulators since they were emptied
     size_t position = start;
     while (position < end) {
-        VEC block;
-        size_t available = end - position;
-        if (available >= WIDTH) {
-            block = V_LOADU(text + position);
-        } else if (position + WIDTH <= count) {
-            // The tail, read whole from the document and padded with spaces past the line's
-            // end: they count for nothing and end the last word.
-            VEC inside = V_LOADU(tail_mask + 32 - available);
-            block = V_OR(V_AND(inside, V_LOADU(text + position)), V_ANDNOT(inside, space));
-        } else {
-            // The tail at the end of the document: copied and padded the same way.
-            uint8_t padded[WIDTH];
-            memset(padded, 0x20, sizeof padded);
-            memcpy(padded, text + position, available);
-            block = V_LOADU(padded);
-        }
+        // The tail padded with spaces: they count for nothing and end the last word.
+        VEC block = KERNEL(load_block)(text, position, end, count, 0x20);
         // Each lane's previous byte and the byte before it, across the block boundary.
         VEC previous = V_PREVIOUS1(block, previousBlock);
         VEC beforePrevious = V_PREVIOUS2(block, previousBlock);

@@ -119,6 +119,11 @@ import Testing
         #expect(compared > 1000)
     }
 
+    /// Under 128 bytes a LineInfo is copied inline; over it, by a call to memcpy per copy.
+    @Test func lineInfoStaysSmall() {
+        #expect(MemoryLayout<LineInfo>.size <= 128, "\(MemoryLayout<LineInfo>.size) bytes")
+    }
+
     @Test func longWordCountsMatchAWalkOverTheWords() {
         let extra = [String(repeating: "ب", count: 8), String(repeating: "ب", count: 7) + "a", "  " + String(repeating: "x", count: 16) + "  ",
                      String(repeating: "x", count: 15), "\t" + String(repeating: "x", count: 16), "a b"]

@@ -1,5 +1,3 @@
-internal import CLineScan
-
 /// Whitespace state carried along a text: a space waiting to be written before the next visible
 /// character, and whether the current line has had a visible character yet.
 struct FoldState {
@@ -139,8 +137,9 @@ extension FoldTable {
                         // SAFETY: the kernel reads source[index..<count - 1] and writes inside
                         // destination[written..<written + count - 1 - index], which capacity
                         // covers (remaining input plus 16 bytes, checked above).
-                        let folded = nazif_fold_easy_prefix(source + index, count &- 1 &- index, destination + written,
-                                                            blockMap, &afterSpace)
+                        let folded = FoldBlockKernel.foldEasyPrefix(source + index, count: count &- 1 &- index,
+                                                                    into: destination + written, prepared: blockMap,
+                                                                    afterSpace: &afterSpace)
                         // Stopped at once (marks or rare letters): one character at a time for a
                         // while. (Text stops it every 40 bytes on average, mostly after ten or
                         // so, at a line break or a comma: it is tried again right after.)

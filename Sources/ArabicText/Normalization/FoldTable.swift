@@ -1,5 +1,4 @@
 internal import CArabicICU
-internal import CLineScan
 import Synchronization
 
 /// What the normalizer does with one code point once it is in the target Unicode form.
@@ -155,10 +154,10 @@ final class FoldTable: Sendable {
                 fast[Int(0xC0 | scalar >> 6) << 8 | Int(0x80 | scalar & 0x3F)] = fastEntry
             }
         }
-        blockMap = nazif_fold_kernel_available() != 0 ? Self.makeBlockMap(fast) : nil
+        blockMap = FoldBlockKernel.isAvailable ? Self.makeBlockMap(fast) : nil
     }
 
-    /// The block kernel's view of the fast entries (`nazif_fold_easy_prefix`): what a block of
+    /// The block kernel's view of the fast entries (``FoldBlockKernel``): what a block of
     /// ASCII, Arabic letters (leads D8, D9) and single spaces becomes when every character in it
     /// is copied or replaced one for one, byte length kept.
     /// - At an ASCII byte: its output byte; 0x20 at the space when a single space stays a space;
@@ -190,11 +189,7 @@ final class FoldTable: Sendable {
             }
         }
         defer { map.deallocate() }
-        let prepared = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-        prepared.initialize(repeating: 0, count: 256)
-        // SAFETY: both buffers hold 256 bytes.
-        nazif_fold_prepare_map(map, prepared)
-        return prepared
+        return FoldBlockKernel.prepared(map)
     }
 
     deinit {
