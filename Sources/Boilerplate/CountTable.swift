@@ -28,7 +28,6 @@ struct CountTable: Sendable {
         }
     }
 
-    /// Adds `amount` to a key's count.
     /// Asks for the slot where a lookup of `key` starts, ahead of the lookup: a document's lines
     /// land at random slots, and a lookup that waits for each in turn spent most of its time on
     /// cache misses; hinted first, the misses overlap.
@@ -41,6 +40,7 @@ struct CountTable: Sendable {
         keys.withUnsafeBufferPointer { CacheHint.prefetch($0.baseAddress! + slot) }
     }
 
+    /// Adds `amount` to a key's count.
     @inline(__always)
     mutating func add(_ key: UInt64, _ amount: UInt32 = 1) {
         if (count + 1) * 2 > keys.count { grow() }

@@ -119,28 +119,16 @@ public struct Lexicon: Sendable {
     struct CueStarts: Sendable {
         var bits = [UInt64](repeating: 0, count: 1024)
 
-        /// The bucket of the word starting at `start` in `bytes` (ending at a space or the end).
-        @inline(__always)
+        /// The bucket of the word starting at `start` in `bytes` (ending at a space or the end):
+        /// its first four bytes at most, packed first byte highest. The promotion rule's kernel
+        /// (``forEachCandidate(in:_:)``) computes the same in C, four bytes at a time; this is
+        /// the plain version, used to build the map and to test the kernel.
         static func bucket(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
             var packed: UInt32 = 0
-            if start + 4 <= bytes.count, let base = bytes.baseAddress {
-                // Four bytes at once, cut before the first space (no branch per byte).
-                // SAFETY: an unaligned load of bytes start..<start+4, inside the buffer.
-                let word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt32.self).littleEndian
-                let spaces = word ^ 0x2020_2020
-                let low7: UInt32 = 0x7F7F_7F7F
-                let spaceLanes = ~(((spaces & low7) &+ low7) | spaces | low7)
-                // Bytes before the first space; all four when there is none.
-                let kept = spaceLanes == 0 ? 4 : spaceLanes.trailingZeroBitCount >> 3
-                let bytesKept = kept == 4 ? word : word & ((1 << UInt32(kept * 8)) &- 1)
-                // The same value as packing them one by one, first byte highest.
-                packed = bytesKept.byteSwapped >> UInt32((4 - kept) * 8)
-            } else {
-                var index = start
-                while index < bytes.count && index < start + 4 && bytes[index] != 0x20 {
-                    packed = packed << 8 | UInt32(bytes[index])
-                    index += 1
-                }
+            var index = start
+            while index < bytes.count && index < start + 4 && bytes[index] != 0x20 {
+                packed = packed << 8 | UInt32(bytes[index])
+                index += 1
             }
             return Int((packed &* 0x9E37_79B1) >> 16)
         }

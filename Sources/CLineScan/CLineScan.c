@@ -150,19 +150,16 @@ void nazif_count_key_bytes_width(const uint8_t *text, size_t count, size_t start
     }
 }
 
+// Lines of fewer than 32 bytes are one padded block either way: SSE2 takes them.
+static int best_width(size_t start, size_t end) { return end - start >= 32 && nazif_has_avx2() ? 32 : 16; }
+
 void nazif_count_key_bytes(const uint8_t *text, size_t count, size_t start, size_t end, nazif_key_counts *counts) {
-    if (end - start >= 32 && nazif_has_avx2()) {
-        key_counts_avx2(text, count, start, end, counts);
-    } else {
-        key_counts_sse2(text, count, start, end, counts);
-    }
+    nazif_count_key_bytes_width(text, count, start, end, counts, best_width(start, end));
 }
 
 int nazif_scan_simple_line(const uint8_t *text, size_t count, size_t start, size_t end,
                            nazif_line_counts *counts) {
-    // Lines of fewer than 32 bytes are one padded block either way: SSE2 takes them.
-    if (end - start >= 32 && nazif_has_avx2()) return scan_simple_line_avx2(text, count, start, end, counts);
-    return scan_simple_line_sse2(text, count, start, end, counts);
+    return nazif_scan_simple_line_width(text, count, start, end, counts, best_width(start, end));
 }
 
 #else

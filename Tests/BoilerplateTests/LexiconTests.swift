@@ -51,24 +51,21 @@ import Testing
         }
         documents.append(cueLines.joined(separator: "\n"))
         var candidates = 0
+        func compare(_ key: UnsafeBufferPointer<UInt8>) {
+            var expected: [Range<Int>] = []
+            LineTable.forEachWord(in: key) { word in
+                if starts.contains(key, wordAt: word.lowerBound) { expected.append(word) }
+            }
+            var found: [Range<Int>] = []
+            starts.forEachCandidate(in: key) { found.append($0) }
+            #expect(found == expected, "\(String(decoding: key, as: UTF8.self))")
+            candidates += found.count
+        }
+        // Each line's key, and each document's whole key text (line breaks inside words).
+        LineTableTests.forEachLine(of: documents) { _, keys, line in compare(UnsafeBufferPointer(rebasing: keys[line.keyRange])) }
         for document in documents {
             var text = document
-            text.withUTF8 { bytes in
-                let keys = Cleaner.keyText(ofUTF8: bytes).key
-                keys.withUnsafeBufferPointer { keys in
-                    for line in LineTable(text: bytes, keys: keys).lines + [LineInfo(range: 0..<0, keyRange: 0..<keys.count)] {
-                        let key = UnsafeBufferPointer(rebasing: keys[line.keyRange])
-                        var expected: [Range<Int>] = []
-                        LineTable.forEachWord(in: key) { word in
-                            if starts.contains(key, wordAt: word.lowerBound) { expected.append(word) }
-                        }
-                        var found: [Range<Int>] = []
-                        starts.forEachCandidate(in: key) { found.append($0) }
-                        #expect(found == expected, "\(String(decoding: key, as: UTF8.self))")
-                        candidates += found.count
-                    }
-                }
-            }
+            text.withUTF8 { bytes in Cleaner.keyText(ofUTF8: bytes).key.withUnsafeBufferPointer { compare($0) } }
         }
         #expect(candidates > 100)
     }

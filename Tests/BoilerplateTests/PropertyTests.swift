@@ -63,6 +63,20 @@ import Testing
 
 /// The line table's counts agree with what the rules would count walking the line themselves.
 @Suite struct LineTableTests {
+    /// Calls `body` with each document's bytes, its key text and the lines of its line table.
+    static func forEachLine(of documents: [String],
+                            _ body: (_ text: UnsafeBufferPointer<UInt8>, _ keys: UnsafeBufferPointer<UInt8>, _ line: LineInfo) -> Void) {
+        for document in documents {
+            var text = document
+            text.withUTF8 { bytes in
+                let key = Cleaner.keyText(ofUTF8: bytes).key
+                key.withUnsafeBufferPointer { keys in
+                    for line in LineTable(text: bytes, keys: keys).lines { body(bytes, keys, line) }
+                }
+            }
+        }
+    }
+
     /// Lines built to hit the SIMD kernel's edges: lengths around 16 and 32 bytes, a letter
     /// split across two blocks, a lead byte at the end, U+061C, teh marbuta before a letter at
     /// a block's edge, long words across blocks, punctuation last, spaces at both ends.
@@ -98,23 +112,15 @@ import Testing
         var documents = PropertyTests.documents + [Self.edgeLines.joined(separator: "\n")]
         if let articles = SaudiNewsNetTests.articles { documents += articles.prefix(2000).map(\.content) }
         var compared = 0
-        for document in documents {
-            var text = document
-            text.withUTF8 { bytes in
-                let key = Cleaner.keyText(ofUTF8: bytes).key
-                key.withUnsafeBufferPointer { keys in
-                    for line in LineTable(text: bytes, keys: keys).lines {
-                        var fast = LineInfo(range: line.range, keyRange: line.keyRange)
-                        var full = fast
-                        LineTable.measure(&fast, text: bytes, keys: keys, simpleScan: width)
-                        LineTable.measure(&full, text: bytes, keys: keys, simpleScan: nil)
-                        #expect(fast == full, "\(String(decoding: UnsafeBufferPointer(rebasing: bytes[line.range]), as: UTF8.self))")
-                        let key = UnsafeBufferPointer(rebasing: keys[line.keyRange])
-                        #expect(KeyByteCounts(keys, line.keyRange, width: width) == KeyByteCounts(countingEachByteOf: key))
-                        compared += 1
-                    }
-                }
-            }
+        Self.forEachLine(of: documents) { bytes, keys, line in
+            var fast = LineInfo(range: line.range, keyRange: line.keyRange)
+            var full = fast
+            LineTable.measure(&fast, text: bytes, keys: keys, simpleScan: width)
+            LineTable.measure(&full, text: bytes, keys: keys, simpleScan: nil)
+            #expect(fast == full, "\(String(decoding: UnsafeBufferPointer(rebasing: bytes[line.range]), as: UTF8.self))")
+            let key = UnsafeBufferPointer(rebasing: keys[line.keyRange])
+            #expect(KeyByteCounts(keys, line.keyRange, width: width) == KeyByteCounts(countingEachByteOf: key))
+            compared += 1
         }
         #expect(compared > 1000)
     }
@@ -127,19 +133,10 @@ import Testing
     @Test func longWordCountsMatchAWalkOverTheWords() {
         let extra = [String(repeating: "ب", count: 8), String(repeating: "ب", count: 7) + "a", "  " + String(repeating: "x", count: 16) + "  ",
                      String(repeating: "x", count: 15), "\t" + String(repeating: "x", count: 16), "a b"]
-        for document in PropertyTests.documents + [(extra + Self.edgeLines).joined(separator: "\n")] {
-            var text = document
-            text.withUTF8 { bytes in
-                let key = Cleaner.keyText(ofUTF8: bytes).key
-                key.withUnsafeBufferPointer { keys in
-                    let table = LineTable(text: bytes, keys: keys)
-                    for line in table.lines {
-                        var long = 0
-                        LineTable.forEachWord(in: bytes, line.range) { if $0.count >= 16 { long += 1 } }
-                        #expect(line.longWords == long, "\(String(decoding: UnsafeBufferPointer(rebasing: bytes[line.range]), as: UTF8.self))")
-                    }
-                }
-            }
+        Self.forEachLine(of: PropertyTests.documents + [(extra + Self.edgeLines).joined(separator: "\n")]) { bytes, _, line in
+            var long = 0
+            LineTable.forEachWord(in: bytes, line.range) { if $0.count >= 16 { long += 1 } }
+            #expect(line.longWords == long, "\(String(decoding: UnsafeBufferPointer(rebasing: bytes[line.range]), as: UTF8.self))")
         }
     }
 }

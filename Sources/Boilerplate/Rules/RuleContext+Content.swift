@@ -10,9 +10,7 @@ extension RuleContext {
             let key = lines.key(index)
             var hashes: [UInt64] = []
             hashes.reserveCapacity(info.wordCount)
-            key.withContiguousStorageIfAvailable { bytes in
-                LineTable.forEachWord(in: bytes) { word in hashes.append(KeyHash.hash(UnsafeBufferPointer(rebasing: bytes[word]))) }
-            }
+            LineTable.forEachWord(in: key) { word in hashes.append(KeyHash.hash(UnsafeBufferPointer(rebasing: key[word]))) }
             let different = Self.distinctCount(&hashes)
             if Double(different) < 0.6 * Double(info.wordCount) {
                 remove(index, .keywordSpam, .counts(info.wordCount, " words, ", different, " different"))
