@@ -8,6 +8,7 @@ OUT          ?= out
 
 .PHONY: all deps build run test bench compare goldens clean help
 
+
 all: build
 
 help:
@@ -67,3 +68,6 @@ goldens: build
 
 clean:
 	rm -rf .build Benchmarks/.build $(OUT)
+
+# Each concern's own targets (dist, wheel, eval, fuzz, docs, ...) live in mk/NAME.mk.
+-include $(sort $(wildcard mk/*.mk))
