@@ -1,5 +1,5 @@
 // swift-tools-version: 6.1
-// Nazif — clean scraped Arabic text fast. See DESIGN.md for the architecture.
+// Nazif — clean scraped Arabic text fast. See DESIGN.md (beside this file) for the architecture.
 import PackageDescription
 
 let package = Package(
@@ -50,7 +50,6 @@ let package = Package(
             dependencies: [
                 "ArabicText",
                 "Boilerplate",
-                "CLineScan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +59,8 @@ let package = Package(
         .testTarget(name: "BoilerplateTests", dependencies: ["Boilerplate", "ArabicText", "NazifTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "NazifCLITests", dependencies: ["nazif", "ArabicText"]),
+        // The README's library examples, compiled, run and compared with the README's text.
+        .testTarget(name: "ReadmeTests", dependencies: ["ArabicText", "Boilerplate", "NazifTestSupport"]),
         // Proves Foundation (with its own ICU) and ArabicText (system ICU) live in one process.
         .testTarget(name: "FoundationCoexistenceTests", dependencies: ["ArabicText"]),
     ],

@@ -50,59 +50,47 @@ public final class Cleaner: Sendable {
         }
     }
 
-    /// Decides which lines of a UTF-8 document go. The bytes are not copied; use
-    /// ``DocumentVerdict/cleanedBytes(of:terminate:)`` or ``DocumentVerdict/keptSpans`` to write
-    /// the rest.
+    /// Decides which lines of a prepared document go (its key text and line hashes are not
+    /// computed again). Use ``DocumentVerdict/cleanedBytes(of:terminate:)-(Document,_)`` to
+    /// write the rest.
+    ///
+    /// ```swift
+    /// let document = Document(article)
+    /// let verdict = cleaner.decide(document, group: "okaz.com.sa")
+    /// let kept = verdict.cleanedBytes(of: document)
+    /// ```
+    public func decide(_ document: Document, group: String = "") -> DocumentVerdict {
+        document.withView { decide($0, group: group) }
+    }
+
+    /// Decides which lines of a UTF-8 document go, computing its key text on the way. The
+    /// bytes are not copied; write the rest with ``DocumentVerdict/cleanedBytes(of:terminate:)``
+    /// given the same bytes (checked in debug builds).
     ///
     /// ```swift
     /// let verdict = bytes.withUnsafeBufferPointer { cleaner.decide(utf8: $0, group: "") }
     /// ```
     public func decide(utf8 text: UnsafeBufferPointer<UInt8>, group: String = "") -> DocumentVerdict {
-        decide(utf8: text, group: group, keyText: nil)
+        decide(utf8: text, group: group, keyText: nil, lineHashes: nil)
     }
 
-    /// Decides as ``decide(utf8:group:)`` does, given the document's key text when the caller
-    /// computed it already (``keyText(ofUTF8:)``, for example while counting a repetition
-    /// table), so that it is not computed twice. It must be exactly that function's result for
-    /// these bytes, which must be valid UTF-8; nil computes it.
-    ///
-    /// ```swift
-    /// let (key, _) = Cleaner.keyText(ofUTF8: bytes)
-    /// let verdict = key.withUnsafeBufferPointer { cleaner.decide(utf8: bytes, keyText: $0) }
-    /// ```
-    public func decide(utf8 text: UnsafeBufferPointer<UInt8>, group: String = "",
-                       keyText: UnsafeBufferPointer<UInt8>?) -> DocumentVerdict {
-        decide(utf8: text, group: group, keyText: keyText, lineHashes: nil)
-    }
-
-    /// Decides as ``decide(utf8:group:keyText:)`` does, given also the hashes of the key
-    /// text's lines when the caller computed them already (``RepetitionTable/lineHashes(ofKeyText:)``
-    /// of that key text, for example while counting a repetition table); nil computes them,
-    /// and so does a list that does not match the key text's lines.
-    ///
-    /// ```swift
-    /// let hashes = key.withUnsafeBufferPointer { RepetitionTable.lineHashes(ofKeyText: $0) }
-    /// let verdict = key.withUnsafeBufferPointer { keys in
-    ///     hashes.withUnsafeBufferPointer { cleaner.decide(utf8: bytes, keyText: keys, lineHashes: $0) }
-    /// }
-    /// ```
-    public func decide(utf8 text: UnsafeBufferPointer<UInt8>, group: String = "",
-                       keyText: UnsafeBufferPointer<UInt8>?, lineHashes: UnsafeBufferPointer<UInt64>?) -> DocumentVerdict {
+    /// Decides as ``decide(utf8:group:)`` does, given the document's key text (and optionally
+    /// its line hashes) when the caller computed them already; nil computes them.
+    package func decide(utf8 text: UnsafeBufferPointer<UInt8>, group: String = "",
+                        keyText: UnsafeBufferPointer<UInt8>?, lineHashes: UnsafeBufferPointer<UInt64>? = nil) -> DocumentVerdict {
         guard let keyText else {
-            let (keys, firstInvalid) = Self.keyText(ofUTF8: text)
-            // SAFETY: the line table that borrows the key bytes lives only inside this call;
-            // the verdict holds ranges and strings, no pointer.
-            return keys.withUnsafeBufferPointer {
-                decide(utf8: text, group: group, keys: $0, lineHashes: nil, firstInvalidOffset: firstInvalid)
+            return Self.withKeyText(ofUTF8: text) { keys, firstInvalid in
+                decide(DocumentView(text: text, keyText: keys, lineHashes: nil, firstInvalidOffset: firstInvalid), group: group)
             }
         }
-        return decide(utf8: text, group: group, keys: keyText, lineHashes: lineHashes, firstInvalidOffset: nil)
+        return decide(DocumentView(text: text, keyText: keyText, lineHashes: lineHashes, firstInvalidOffset: nil), group: group)
     }
 
-    private func decide(utf8 text: UnsafeBufferPointer<UInt8>, group: String, keys: UnsafeBufferPointer<UInt8>,
-                        lineHashes: UnsafeBufferPointer<UInt64>?, firstInvalidOffset: Int?) -> DocumentVerdict {
-        // The line table borrows `text` and `keys`, both alive for this call (the caller's).
-        let lines = LineTable(text: text, keys: keys, lineHashes: lineHashes, firstInvalidOffset: firstInvalidOffset)
+    /// Decides on a borrowed document (the command line's fast path: nothing is copied).
+    package func decide(_ document: DocumentView, group: String) -> DocumentVerdict {
+        // The line table borrows the view's buffers, alive for this call (the caller's); the
+        // verdict holds ranges and strings, no pointer.
+        let lines = LineTable(document)
         var context = RuleContext(lines: lines, options: options,
                                   template: table.map { ($0, $0.group(named: group)) })
         context.run()
@@ -113,26 +101,16 @@ public final class Cleaner: Sendable {
 extension Cleaner {
     /// A document's key text: the `key` normalization profile applied to all of it, line for
     /// line (the text every rule and the repetition table compare), and the offset of its first
-    /// ill-formed UTF-8 sequence (nil when valid).
-    ///
-    /// ```swift
-    /// Cleaner.keyText(ofUTF8: bytes).key   // "اقرا ايضا\n…" for "إقرأ أيضاً:\n…"
-    /// ```
-    public static func keyText(ofUTF8 text: UnsafeBufferPointer<UInt8>) -> (key: [UInt8], firstInvalidOffset: Int?) {
+    /// ill-formed UTF-8 sequence (nil when valid). ``Document`` holds both.
+    package static func keyText(ofUTF8 text: UnsafeBufferPointer<UInt8>) -> (key: [UInt8], firstInvalidOffset: Int?) {
         withKeyText(ofUTF8: text) { (Array($0), $1) }
     }
-}
 
-extension Cleaner {
     /// Calls `body` with a document's key text (see ``keyText(ofUTF8:)``) and the offset of
     /// its first ill-formed UTF-8 sequence, without copying the key text into an array: the
     /// buffer is valid only inside `body`.
-    ///
-    /// ```swift
-    /// let hashes = Cleaner.withKeyText(ofUTF8: bytes) { key, _ in RepetitionTable.lineHashes(ofKeyText: key) }
-    /// ```
-    public static func withKeyText<Result>(ofUTF8 text: UnsafeBufferPointer<UInt8>,
-                                           _ body: (UnsafeBufferPointer<UInt8>, Int?) throws -> Result) rethrows -> Result {
+    package static func withKeyText<Result>(ofUTF8 text: UnsafeBufferPointer<UInt8>,
+                                            _ body: (UnsafeBufferPointer<UInt8>, Int?) throws -> Result) rethrows -> Result {
         try keyNormalizer.withNormalizedCheckingUTF8(utf8: text, body)
     }
 }
@@ -172,6 +150,18 @@ public struct DocumentVerdict: Sendable {
     /// that needs valid output repairs the text first (the check costs nothing extra: it is part
     /// of computing the keys).
     public let firstInvalidOffset: Int?
+    /// The length of the text decided on: the methods below take the same bytes again (checked
+    /// in debug builds).
+    let textLength: Int
+
+    /// The kept lines of a prepared document (see ``cleanedBytes(of:terminate:)-(UnsafeBufferPointer<UInt8>,_)``).
+    ///
+    /// ```swift
+    /// let kept = cleaner.decide(document).cleanedBytes(of: document)
+    /// ```
+    public func cleanedBytes(of document: Document, terminate: Bool = true) -> [UInt8] {
+        document.text.withUnsafeBufferPointer { cleanedBytes(of: $0, terminate: terminate) }
+    }
 
     /// The kept lines, byte for byte with their own line breaks. `terminate` adds "\n" after a
     /// last kept line that has none (for writing documents one after another).
@@ -198,14 +188,15 @@ public struct DocumentVerdict: Sendable {
 
     /// Calls `body` with the pieces of the cleaned text in order (see
     /// ``cleanedBytes(of:terminate:)``), without copying them: to escape or encode them on the
-    /// way out.
+    /// way out. `text` must be the bytes the verdict was decided on.
     ///
     /// ```swift
     /// verdict.forEachCleanedPiece(of: bytes, terminate: false) { piece in escaped.append(contentsOf: piece) }
     /// ```
     public func forEachCleanedPiece(of text: UnsafeBufferPointer<UInt8>, terminate: Bool = true,
                                     _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        guard let last = keptSpans.last else { return }
+        assert(text.count == textLength, "a verdict's spans index the text it was decided on")
+        guard let last = keptSpans.last, last.upperBound <= text.count else { return }
         for span in keptSpans.dropLast() {
             body(UnsafeBufferPointer(rebasing: text[span]))
         }

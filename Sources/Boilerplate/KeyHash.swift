@@ -1,5 +1,3 @@
-import Glibc
-
 /// A stable 64-bit hash of a line's key, the identity of a line in duplicate detection and in
 /// repetition tables. Stable across runs, machines and versions of Swift (table files store it),
 /// so it is not Swift's `Hasher` (seeded per process). The function is a simple multiply-mix over
@@ -53,7 +51,7 @@ public enum KeyHash {
     /// The hash of a line key with every run of digits counted as one: keys fold each digit to
     /// 0, and "(165)" and "(3)" in two copies of an SMS footer should meet as well.
     public static func lineHash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        guard let base = key.baseAddress, memchr(base, 0x30, key.count) != nil else { return hash(key) }
+        guard let base = key.baseAddress, CLibrary.firstByte(0x30, in: base, count: key.count) != nil else { return hash(key) }
         // On the stack for lines of ordinary length: no allocation per line with a digit. The
         // text between runs of zeros is copied with memcpy (most lines with a digit have a few
         // numbers among many letters; a byte loop over the whole line cost more than the hash).
@@ -64,11 +62,11 @@ public enum KeyHash {
             var count = 0
             var position = 0
             while position < key.count {
-                let zero = memchr(base + position, 0x30, key.count - position)
-                    .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? key.count
+                let zero = CLibrary.firstByte(0x30, in: base + position, count: key.count - position)
+                    .map { $0 - UnsafeRawPointer(base) } ?? key.count
                 // Up to and including the first zero of a run.
                 let segmentEnd = min(zero + 1, key.count)
-                memcpy(destination + count, base + position, segmentEnd - position)
+                CLibrary.copyBytes(to: destination + count, from: base + position, count: segmentEnd - position)
                 count += segmentEnd - position
                 position = segmentEnd
                 while position < key.count && base[position] == 0x30 { position += 1 }

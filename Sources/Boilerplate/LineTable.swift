@@ -1,5 +1,4 @@
 import ArabicText
-import Glibc
 
 /// A count stored in 32 bits (clamped), read and written as an Int: with its counts in 32
 /// bits a LineInfo is 104 bytes, copied with a few vector moves rather than a call to memcpy
@@ -76,7 +75,7 @@ struct LineInfo: Equatable {
 /// work is byte scans over ranges: no String or Array per line.
 ///
 /// The table borrows the text and the key text: it lives only as long as the call that made it
-/// (``Cleaner/decide(utf8:group:keyText:)``), which keeps both alive.
+/// (``Cleaner/decide(_:group:)-(DocumentView,_)``), which keeps both alive.
 struct LineTable {
     let text: UnsafeBufferPointer<UInt8>
     var lines: [LineInfo] = []
@@ -85,15 +84,16 @@ struct LineTable {
     /// Where the text stops being valid UTF-8 (the keys saw U+FFFD there), if it does.
     let firstInvalidOffset: Int?
 
-    /// - Parameter keys: the document's key text (``Cleaner/keyText(ofUTF8:)``), borrowed.
-    /// - Parameter lineHashes: the hashes of the lines with a non-empty key, in order, when the
-    ///   caller has them (``RepetitionTable/lineHashes(ofKeyText:)`` of `keys`); nil computes
-    ///   them. If their number does not match the key text, they are computed too.
-    init(text: UnsafeBufferPointer<UInt8>, keys: UnsafeBufferPointer<UInt8>,
-         lineHashes: UnsafeBufferPointer<UInt64>? = nil, firstInvalidOffset: Int? = nil) {
+    /// The lines of a borrowed document. Its line hashes, when given, are used if their number
+    /// matches the key text's non-empty lines; otherwise they are computed. A key text with
+    /// fewer lines than the text (a broken precondition, caught by ``DocumentView``'s debug
+    /// check) gives the missing lines empty keys rather than an invalid range.
+    init(_ document: DocumentView) {
+        let text = document.text
+        let keys = document.keyText
         self.text = text
         self.keys = keys
-        self.firstInvalidOffset = firstInvalidOffset
+        self.firstInvalidOffset = document.firstInvalidOffset
         // Room for lines of 32 bytes on average (up to 4,096 lines): growing an array of
         // LineInfo from empty copied it over and over (2% of `clean`).
         lines.reserveCapacity(min(text.count / 32, 4096) + 1)
@@ -112,11 +112,11 @@ struct LineTable {
             Self.measure(&info, text: text, keys: keys)
             lines.append(info)
             lineStart = lineEnd + 1
-            keyStart = keyEnd + 1
+            keyStart = min(keyEnd + 1, keys.count)
         }
         // Each line's key hash: handed over (one per line with a non-empty key), or computed.
         let nonEmpty = lines.reduce(0) { $0 + ($1.keyRange.isEmpty ? 0 : 1) }
-        let handed = lineHashes.flatMap { $0.count == nonEmpty ? $0 : nil }
+        let handed = document.lineHashes.flatMap { $0.count == nonEmpty ? $0 : nil }
         var next = 0
         for index in lines.indices {
             let keyRange = lines[index].keyRange
@@ -129,12 +129,15 @@ struct LineTable {
         }
     }
 
+    /// The lines of a text and its key text (borrowed), line hashes computed.
+    init(text: UnsafeBufferPointer<UInt8>, keys: UnsafeBufferPointer<UInt8>, firstInvalidOffset: Int? = nil) {
+        self.init(DocumentView(text: text, keyText: keys, lineHashes: nil, firstInvalidOffset: firstInvalidOffset))
+    }
+
     /// The offset of the next "\n" at or after `start`, or the end.
     @inline(__always)
     static func nextLineBreak(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard start < bytes.count, let base = bytes.baseAddress,
-              let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
-        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        CLibrary.firstIndex(of: 0x0A, in: bytes, from: start)
     }
 
     /// Calls `body` with the range of each word of `bytes[range]` (runs of bytes between
@@ -149,8 +152,8 @@ struct LineTable {
         guard let base = bytes.baseAddress else { return }
         var start = range.lowerBound
         while start < range.upperBound {
-            let end = memchr(base + start, 0x20, range.upperBound - start)
-                .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? range.upperBound
+            let end = CLibrary.firstByte(0x20, in: base + start, count: range.upperBound - start)
+                .map { $0 - UnsafeRawPointer(base) } ?? range.upperBound
             if end > start { body(start..<end) }
             start = end + 1
         }

@@ -1,5 +1,4 @@
 import ArabicText
-import Glibc
 
 /// How many documents of each group (site) each line key occurs in: the memory of the
 /// cross-document rule. Built by counting documents (``add(lineHashes:group:)``, `nazif learn`),
@@ -10,7 +9,7 @@ import Glibc
 ///
 /// ```swift
 /// var table = RepetitionTable()
-/// table.add(lineHashes: RepetitionTable.lineHashes(of: article), group: "aawsat.com")
+/// table.add(Document(article), group: "aawsat.com")
 /// let data = table.serialized()
 /// ```
 public struct RepetitionTable: Sendable {
@@ -42,12 +41,19 @@ public struct RepetitionTable: Sendable {
         Int(group.counts.count(of: hash))
     }
 
-    /// Counts one document: each distinct hash once.
+    /// Counts one document: each distinct line key once.
     ///
     /// ```swift
-    /// table.add(lineHashes: hashes, group: "okaz.com.sa")
+    /// var table = RepetitionTable()
+    /// for page in pages { table.add(Document(page.text), group: page.host) }
     /// ```
-    public mutating func add(lineHashes: [UInt64], group name: String) {
+    public mutating func add(_ document: Document, group name: String) {
+        add(lineHashes: document.lineHashes, group: name)
+    }
+
+    /// Counts one document given its line hashes (``Document/lineHashes``, or already
+    /// ``distinctSorted(_:)`` on another thread): each distinct hash once.
+    package mutating func add(lineHashes: [UInt64], group name: String) {
         var group = groups.removeValue(forKey: name) ?? Group(name: name, documents: 0, counts: CountTable())
         group.documents += 1
         // Hashes already sorted (``distinctSorted(_:)``, done on a worker thread) skip the sort.
@@ -59,11 +65,7 @@ public struct RepetitionTable: Sendable {
     /// The hashes sorted, each once: what ``add(lineHashes:group:)`` counts. Callers that count
     /// on one thread and prepare on others do this part on the others.
     ///
-    /// ```swift
-    /// let prepared = RepetitionTable.distinctSorted(hashes)   // on a worker
-    /// table.add(lineHashes: prepared, group: site)            // on the counting thread
-    /// ```
-    public static func distinctSorted(_ hashes: [UInt64]) -> [UInt64] {
+    package static func distinctSorted(_ hashes: [UInt64]) -> [UInt64] {
         var sorted = hashes
         sorted.sort()
         var kept = 0
@@ -99,37 +101,26 @@ public struct RepetitionTable: Sendable {
     }
 
     /// The hashes of a document's line keys (non-blank lines with a non-empty key), as
-    /// ``Cleaner`` computes them.
-    ///
-    /// ```swift
-    /// let hashes = RepetitionTable.lineHashes(of: "سطر أول\nسطر ثان\n")
-    /// ```
-    public static func lineHashes(of text: String) -> [UInt64] {
+    /// ``Cleaner`` computes them (``Document/lineHashes``).
+    package static func lineHashes(of text: String) -> [UInt64] {
         var text = text
         return text.withUTF8 { lineHashes(ofUTF8: $0) }
     }
 
     /// The hashes of a UTF-8 document's line keys.
-    public static func lineHashes(ofUTF8 text: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+    package static func lineHashes(ofUTF8 text: UnsafeBufferPointer<UInt8>) -> [UInt64] {
         lineHashesCheckingUTF8(text).hashes
     }
 
     /// The hashes of a document's line keys, and the offset of its first ill-formed UTF-8
     /// sequence (nil when valid), found while computing the keys.
-    public static func lineHashesCheckingUTF8(_ text: UnsafeBufferPointer<UInt8>) -> (hashes: [UInt64], firstInvalid: Int?) {
+    package static func lineHashesCheckingUTF8(_ text: UnsafeBufferPointer<UInt8>) -> (hashes: [UInt64], firstInvalid: Int?) {
         Cleaner.withKeyText(ofUTF8: text) { (lineHashes(ofKeyText: $0), $1) }
     }
 
     /// The hashes of the line keys in a document's key text (``Cleaner/keyText(ofUTF8:)``):
-    /// one per line with a non-empty key. Lets a caller that keeps the key text (to hand it to
-    /// ``Cleaner/decide(utf8:group:keyText:)`` later) count the document without computing the
-    /// keys twice.
-    ///
-    /// ```swift
-    /// let (key, _) = Cleaner.keyText(ofUTF8: bytes)
-    /// let hashes = key.withUnsafeBufferPointer { RepetitionTable.lineHashes(ofKeyText: $0) }
-    /// ```
-    public static func lineHashes(ofKeyText keys: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+    /// one per line with a non-empty key.
+    package static func lineHashes(ofKeyText keys: UnsafeBufferPointer<UInt8>) -> [UInt64] {
         var hashes: [UInt64] = []
         var start = 0
         while start < keys.count {

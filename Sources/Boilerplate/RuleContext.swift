@@ -99,7 +99,7 @@ struct RuleContext {
         let text = lines.text
         return DocumentVerdict(removals: removals, lineCount: count, keptSpans: keptSpans,
                                endsWithLineBreak: text.count > 0 && text[text.count - 1] == 0x0A,
-                               firstInvalidOffset: lines.firstInvalidOffset)
+                               firstInvalidOffset: lines.firstInvalidOffset, textLength: text.count)
     }
 
     /// The text of a line, for details.

@@ -1,5 +1,4 @@
 import CLineScan
-import Glibc
 
 extension Lexicon.CueStarts {
     /// Calls `body` with the range of each word of `key` whose start is in the map: the words
@@ -24,7 +23,7 @@ extension Lexicon.CueStarts {
                 var wordEnd = key.count
                 for slot in 0..<written {
                     let start = Int(found[slot])
-                    wordEnd = memchr(base + start, 0x20, key.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? key.count
+                    wordEnd = CLibrary.firstByte(0x20, in: base + start, count: key.count - start).map { $0 - UnsafeRawPointer(base) } ?? key.count
                     body(start..<wordEnd)
                 }
                 // A full buffer: go on after the last word found (from a space, or the end).

@@ -1,5 +1,3 @@
-import Glibc
-
 /// Page furniture recognized by its shape: separators, site headers, timestamps, menus, link
 /// rows, copyright lines, bylines.
 extension RuleContext {
@@ -210,14 +208,14 @@ extension Collection where Element == UInt8 {
             needle.withUnsafeBufferPointer { pattern in
                 guard let base = bytes.baseAddress, let first = pattern.baseAddress else { return false }
                 let anchor = pattern.firstIndex { ![0x20, 0xD8, 0xD9, 0xA7, 0x84].contains($0) } ?? 0
-                let anchorByte = Int32(pattern[anchor])
+                let anchorByte = pattern[anchor]
                 // Candidate starts lie in 0...last; their anchors in anchor...last + anchor.
                 let last = bytes.count - pattern.count
                 var offset = anchor
                 while offset <= last + anchor,
-                      let hit = memchr(base + offset, anchorByte, last + anchor - offset + 1) {
-                    let position = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                    if memcmp(base + position - anchor, first, pattern.count) == 0 { return true }
+                      let hit = CLibrary.firstByte(anchorByte, in: base + offset, count: last + anchor - offset + 1) {
+                    let position = hit - UnsafeRawPointer(base)
+                    if CLibrary.equalBytes(base + position - anchor, first, count: pattern.count) { return true }
                     offset = position + 1
                 }
                 return false

@@ -102,8 +102,9 @@ struct CleanWorker: Sendable {
             result.output.append(0x0A)
             return nil
         }
-        let verdict = keys?.withNextEntry(forTextLength: record.text.count) { key, lineHashes in
-            cleaner.decide(utf8: record.text, group: record.group, keyText: key, lineHashes: lineHashes)
+        let verdict = keys?.withNextEntry(for: record.text) { key, lineHashes in
+            cleaner.decide(DocumentView(text: record.text, keyText: key, lineHashes: lineHashes, firstInvalidOffset: nil),
+                           group: record.group)
         } ?? cleaner.decide(utf8: record.text, group: record.group)
         if let bad = verdict.firstInvalidOffset { return bad }
         result.stats.documents += 1
@@ -230,6 +231,7 @@ struct LearnWorker: Sendable {
         var result = Result()
         var blob: [UInt8]? = keepsKeys ? [] : nil
         blob?.reserveCapacity(batch.chunk.bytes.count)
+        if blob != nil { KeyBlob.start(&blob!) }
         var batchHashes: [UInt64] = []
         forEachDocument(in: batch, mode: mode, policy: policy, { record in
             guard record.json == nil || record.json?.value != nil else { return nil }
@@ -239,7 +241,7 @@ struct LearnWorker: Sendable {
                 let hashes = RepetitionTable.lineHashes(ofKeyText: key)
                 result.documents.append((record.group, RepetitionTable.distinctSorted(hashes)))
                 if blob != nil {
-                    KeyBlob.append(textLength: record.text.count, key: key, hashCount: hashes.count, to: &blob!)
+                    KeyBlob.append(text: record.text, key: key, hashCount: hashes.count, to: &blob!)
                     batchHashes.append(contentsOf: hashes)
                 }
                 return nil

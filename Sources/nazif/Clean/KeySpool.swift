@@ -1,3 +1,4 @@
+import Boilerplate
 import Glibc
 
 /// The key text of every document, kept on disk between the two passes of `nazif clean`: the
@@ -115,16 +116,31 @@ final class KeySpool {
     }
 }
 
-/// The blob of one batch: for each document with a text, a little-endian UInt32 text length,
-/// a UInt32 key length, a UInt32 count of line hashes and the key bytes; then the line hashes
-/// of all the batch's documents (UInt64 each, little-endian, in order: those of
-/// ``RepetitionTable/lineHashes(ofKeyText:)``) and their number (UInt64). The second pass hands
-/// both to the cleaner, which computes neither again.
+/// The blob of one batch (format version 1): the magic "NZKS" and a little-endian UInt32
+/// version; then, for each document with a text, a UInt32 text length, the text's UInt64
+/// ``Document/fingerprint(of:)``, a UInt32 key length, a UInt32 count of line hashes and the key
+/// bytes; then the line hashes of all the batch's documents (UInt64 each, little-endian, in
+/// order: those of ``Document/lineHashes``) and their number (UInt64). The second pass hands
+/// both to the cleaner, which computes neither again, but only for a text whose length and
+/// fingerprint match the entry's: an input that changed between the passes (or a damaged spool)
+/// is keyed afresh, never cleaned with another text's keys.
 enum KeyBlob {
-    static func append(textLength: Int, key: UnsafeBufferPointer<UInt8>, hashCount: Int, to blob: inout [UInt8]) {
-        appendLength(textLength, to: &blob)
-        appendLength(key.count, to: &blob)
-        appendLength(hashCount, to: &blob)
+    static let magic: [UInt8] = Array("NZKS".utf8)
+    static let version: UInt32 = 1
+    static let headerSize = 8
+    static let entryHeaderSize = 20
+
+    /// Starts a blob with its header.
+    static func start(_ blob: inout [UInt8]) {
+        blob.append(contentsOf: magic)
+        appendUInt32(version, to: &blob)
+    }
+
+    static func append(text: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>, hashCount: Int, to blob: inout [UInt8]) {
+        appendUInt32(UInt32(truncatingIfNeeded: text.count), to: &blob)
+        withUnsafeBytes(of: Document.fingerprint(of: text).littleEndian) { blob.append(contentsOf: $0) }
+        appendUInt32(UInt32(truncatingIfNeeded: key.count), to: &blob)
+        appendUInt32(UInt32(truncatingIfNeeded: hashCount), to: &blob)
         blob.append(contentsOf: key)
     }
 
@@ -134,8 +150,8 @@ enum KeyBlob {
         withUnsafeBytes(of: UInt64(hashes.count).littleEndian) { blob.append(contentsOf: $0) }
     }
 
-    private static func appendLength(_ value: Int, to blob: inout [UInt8]) {
-        withUnsafeBytes(of: UInt32(truncatingIfNeeded: value).littleEndian) { blob.append(contentsOf: $0) }
+    private static func appendUInt32(_ value: UInt32, to blob: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { blob.append(contentsOf: $0) }
     }
 
     /// Reads a blob's entries in order.
@@ -145,7 +161,7 @@ enum KeyBlob {
         private let hashes: [UInt64]
         /// Where the entries end (the hashes begin).
         private let entriesEnd: Int
-        private var position = 0
+        private var position = KeyBlob.headerSize
         private var hashPosition = 0
         /// False once an entry did not match its document: the rest is not trusted.
         private(set) var isUsable = true
@@ -155,9 +171,10 @@ enum KeyBlob {
             var hashes: [UInt64] = []
             var entriesEnd = 0
             var usable = false
-            if blob.count >= 8 {
+            if blob.count >= KeyBlob.headerSize + 8, blob.starts(with: KeyBlob.magic),
+               Self.read(UInt32.self, blob, at: 4) == KeyBlob.version {
                 let count = Int(truncatingIfNeeded: Self.read(UInt64.self, blob, at: blob.count - 8))
-                if count >= 0, count <= (blob.count - 8) / 8 {
+                if count >= 0, count <= (blob.count - 8 - KeyBlob.headerSize) / 8 {
                     entriesEnd = blob.count - 8 - count * 8
                     hashes = [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
                         // SAFETY: copies count * 8 bytes, inside the blob, into the buffer's
@@ -177,18 +194,21 @@ enum KeyBlob {
         }
 
         /// The next entry's key range in `blob` and line-hash range in `hashes`, if the entry
-        /// is for a text of `textLength` bytes; otherwise stops using the blob and returns nil.
-        private mutating func nextKey(forTextLength textLength: Int) -> (key: Range<Int>, hashes: Range<Int>)? {
-            guard isUsable, position + 12 <= entriesEnd else {
+        /// is for this text (same length and fingerprint); otherwise stops using the blob and
+        /// returns nil.
+        private mutating func nextKey(for text: UnsafeBufferPointer<UInt8>) -> (key: Range<Int>, hashes: Range<Int>)? {
+            guard isUsable, position + KeyBlob.entryHeaderSize <= entriesEnd else {
                 isUsable = false
                 return nil
             }
             let length = Int(Self.read(UInt32.self, blob, at: position))
-            let keyLength = Int(Self.read(UInt32.self, blob, at: position + 4))
-            let hashCount = Int(Self.read(UInt32.self, blob, at: position + 8))
-            let keyStart = position + 12
-            guard length == textLength, keyStart + keyLength <= entriesEnd,
-                  hashPosition + hashCount <= hashes.count else {
+            let fingerprint = Self.read(UInt64.self, blob, at: position + 4)
+            let keyLength = Int(Self.read(UInt32.self, blob, at: position + 12))
+            let hashCount = Int(Self.read(UInt32.self, blob, at: position + 16))
+            let keyStart = position + KeyBlob.entryHeaderSize
+            guard length == text.count, keyStart + keyLength <= entriesEnd,
+                  hashPosition + hashCount <= hashes.count,
+                  fingerprint == Document.fingerprint(of: text) else {
                 isUsable = false
                 return nil
             }
@@ -198,12 +218,12 @@ enum KeyBlob {
         }
 
         /// Calls `body` with the next entry's key text and line hashes, as
-        /// ``nextKey(forTextLength:)`` finds them; nil when there is no usable entry.
+        /// ``nextKey(for:)`` finds them for `text`; nil when there is no usable entry.
         mutating func withNextEntry<Result>(
-            forTextLength textLength: Int,
+            for text: UnsafeBufferPointer<UInt8>,
             _ body: (_ key: UnsafeBufferPointer<UInt8>, _ lineHashes: UnsafeBufferPointer<UInt64>) -> Result
         ) -> Result? {
-            guard let (keyRange, hashRange) = nextKey(forTextLength: textLength) else { return nil }
+            guard let (keyRange, hashRange) = nextKey(for: text) else { return nil }
             return blob.withUnsafeBufferPointer { blob in
                 hashes.withUnsafeBufferPointer { hashes in
                     body(UnsafeBufferPointer(rebasing: blob[keyRange]), UnsafeBufferPointer(rebasing: hashes[hashRange]))

@@ -1,7 +1,7 @@
-import CLineScan
+import Boilerplate
 
-/// The SIMD scan of a JSON string's bytes (`CLineScan`, plain C with SSE2): everything C that
-/// `JSONLine` uses is fenced here.
+/// The SIMD scan of a JSON string's bytes (a `CLineScan` kernel, reached through
+/// ``ByteKernels`` in Boilerplate): what `JSONLine` uses of it.
 enum JSONStringScan {
     /// The offset of the first '"', '\\' or control character (below 0x20) in
     /// `base[from..<to]`, or `to` when there is none.
@@ -11,8 +11,6 @@ enum JSONStringScan {
     /// ```
     @inline(__always)
     static func nextStop(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
-        guard from < to else { return to }
-        // SAFETY: the kernel reads base[from..<to] only, which the caller's buffer holds.
-        return Int(nazif_json_string_stop(base, from, to))
+        ByteKernels.jsonStringStop(base, from: from, to: to)
     }
 }
