@@ -25,33 +25,53 @@ func learnTable(paths: [String], displayNames: [String: String] = [:], mode: Doc
     return (table, skipped)
 }
 
-/// Standard input copied to a temporary file, so a second pass can read it again. Removed when
+/// Inputs that can be read only once — standard input, and pipes, FIFOs or devices given by name
+/// (`nazif clean --jsonl <(zcat a.gz)`) — copied to temporary files, so that the two passes of
+/// `clean` read the same bytes twice. `paths` is rewritten to name the copies; their messages keep
+/// the original names. The copies are removed when the result is released.
+func spoolOnceOnlyInputs(_ paths: inout [String], displayNames: inout [String: String]) throws -> [SpooledInput] {
+    var spools: [SpooledInput] = []
+    var copies: [String: String] = [:]   // a path named twice ("- -") is read once
+    for index in paths.indices {
+        let path = paths[index]
+        guard path == InputFile.standardInput || !InputFile.isRegularOrDirectory(path) else { continue }
+        if let copy = copies[path] {
+            paths[index] = copy
+            continue
+        }
+        let input = try InputFile.open(path)
+        let spool = try SpooledInput(copying: input)
+        spools.append(spool)
+        copies[path] = spool.path
+        displayNames[spool.path] = input.name
+        paths[index] = spool.path
+    }
+    return spools
+}
+
+/// An input copied to a temporary file, so a second pass can read it again. Removed when
 /// released.
 final class SpooledInput {
     let path: String
 
-    init() throws {
+    init(copying input: InputFile) throws {
         var template = Array("\(ProcessEnvironment.temporaryDirectory)/nazif-stdin-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            throw Failure.io("cannot create a temporary file for standard input: \(Failure.describeErrno())")
+            throw Failure.io("cannot create a temporary file for \(input.name): \(Failure.describeErrno())")
         }
         path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Failure.io("<stdin>: read failed: \(Failure.describeErrno())")
-            }
+            let count = try buffer.withUnsafeMutableBytes { try input.read(into: $0.baseAddress!, count: $0.count) }
             if count == 0 { break }
             var written = 0
             while written < count {
                 let result = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, count - written) }
                 if result < 0 {
                     if errno == EINTR { continue }
-                    throw Failure.io("cannot spool standard input: \(Failure.describeErrno())")
+                    throw Failure.io("cannot spool \(input.name): \(Failure.describeErrno())")
                 }
                 written += result
             }

@@ -83,18 +83,13 @@ struct CleanCommand: ParsableCommand {
 
         // The repetition table: given, or counted in a first pass.
         var repetitions: RepetitionTable? = nil
-        var spooled: SpooledInput? = nil
+        var spooled: [SpooledInput] = []
         var keySpool: KeySpool? = nil
         var displayNames: [String: String] = [:]
         if let table {
             repetitions = try loadTable(table)
         } else if !noTemplates && (mode.isLineOriented || paths.count > 1) {
-            if paths.contains(InputFile.standardInput) {
-                let spool = try SpooledInput()
-                spooled = spool
-                paths = paths.map { $0 == InputFile.standardInput ? spool.path : $0 }
-                displayNames[spool.path] = "<stdin>"
-            }
+            spooled = try spoolOnceOnlyInputs(&paths, displayNames: &displayNames)
             keySpool = KeySpool()
             repetitions = try learnTable(paths: paths, displayNames: displayNames, mode: mode,
                                          policy: input.onError, threads: input.threadCount,

@@ -38,11 +38,26 @@ final class InputFile {
         return InputFile(name: path, descriptor: descriptor, ownsDescriptor: true)
     }
 
-    /// Checks that every path can be opened before any output is written.
+    /// Checks that every path can be opened before any output is written. A pipe or device
+    /// given by name (`<(cat f)`, a FIFO) is only checked for read permission: opening it here
+    /// would block on a FIFO without a writer, or take data the real read needs.
     static func checkReadable(_ paths: [String]) throws {
         for path in paths where path != standardInput {
+            if !isRegularOrDirectory(path) {
+                guard access(path, R_OK) == 0 else { throw Failure.noInput("\(path): \(Failure.describeErrno())") }
+                continue
+            }
             _ = try open(path)
         }
+    }
+
+    /// Whether `path` names a regular file or a directory (false for pipes, FIFOs, devices and
+    /// sockets, which can be read only once, and for paths that do not exist).
+    static func isRegularOrDirectory(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return true }   // missing: `open` reports it (66)
+        let type = info.st_mode & S_IFMT
+        return type == S_IFREG || type == S_IFDIR
     }
 
     /// Reads up to `count` bytes; 0 at the end of the input. I/O errors: exit 74.
