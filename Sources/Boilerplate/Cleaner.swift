@@ -115,6 +115,23 @@ extension Cleaner {
     }
 }
 
+/// A rule that removed more than half of a document's article-like text: the long, punctuated
+/// paragraphs that articles are made of and boilerplate rarely is.
+///
+/// ```swift
+/// if let loss = verdict.articleLoss {
+///     print("\(loss.rule) removed \(loss.removedBytes) of \(loss.articleBytes) bytes of article text")
+/// }
+/// ```
+public struct ArticleLoss: Sendable, Hashable {
+    /// The rule that removed most of it.
+    public let rule: String
+    /// The bytes of article-like lines that rule removed.
+    public let removedBytes: Int
+    /// The bytes of article-like lines in the document.
+    public let articleBytes: Int
+}
+
 /// A cleaned document, as strings.
 ///
 /// ```swift
@@ -153,6 +170,10 @@ public struct DocumentVerdict: Sendable {
     /// The length of the text decided on: the methods below take the same bytes again (checked
     /// in debug builds).
     let textLength: Int
+    /// Set when one rule removed more than half of the document's article-like text (its
+    /// long, punctuated paragraphs): worth a look, since boilerplate is rarely written that way.
+    /// `nazif clean` warns about such documents and counts them in `--stats`.
+    public let articleLoss: ArticleLoss?
 
     /// The kept lines of a prepared document (see ``cleanedBytes(of:terminate:)-(UnsafeBufferPointer<UInt8>,_)``).
     ///

@@ -75,13 +75,25 @@ struct RuleContext {
         var pendingBlanks: [Range<Int>] = []
         var removedSinceKept = false
         var seenKept = false
+        // Article-like text (prose lines) in all, and removed, per rule (few rules remove prose:
+        // a short list, searched linearly).
+        var articleBytes = 0
+        var proseRemoved: [(rule: String, bytes: Int)] = []
         for index in 0..<count {
             let info = lines.lines[index]
             let removal = Int(removalIndex[index])
+            if info.isProse { articleBytes += info.range.count }
             if removal >= 0 {
                 let (rule, reason) = self.removals[removal]
                 removals.append(Removal(line: index + 1, range: info.range, rule: rule, reason: reason))
                 removedSinceKept = true
+                if info.isProse {
+                    if let slot = proseRemoved.firstIndex(where: { $0.rule == rule }) {
+                        proseRemoved[slot].bytes += info.range.count
+                    } else {
+                        proseRemoved.append((rule, info.range.count))
+                    }
+                }
             } else if info.isBlank {
                 if seenKept { pendingBlanks.append(info.span) }
             } else {
@@ -97,9 +109,13 @@ struct RuleContext {
             }
         }
         let text = lines.text
+        let loss = proseRemoved.max { $0.bytes < $1.bytes }.flatMap { worst in
+            2 * worst.bytes > articleBytes ? ArticleLoss(rule: worst.rule, removedBytes: worst.bytes, articleBytes: articleBytes) : nil
+        }
         return DocumentVerdict(removals: removals, lineCount: count, keptSpans: keptSpans,
                                endsWithLineBreak: text.count > 0 && text[text.count - 1] == 0x0A,
-                               firstInvalidOffset: lines.firstInvalidOffset, textLength: text.count)
+                               firstInvalidOffset: lines.firstInvalidOffset, textLength: text.count,
+                               articleLoss: loss)
     }
 
     /// The text of a line, for details.

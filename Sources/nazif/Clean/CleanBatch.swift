@@ -11,6 +11,8 @@ struct CleanStats: Sendable {
     var skippedRecords = 0
     var repairedRecords = 0
     var recordsWithoutField = 0
+    /// Documents that lost more than half of their article-like text to one rule.
+    var documentsWithArticleLoss = 0
     /// Rule → (lines, bytes) removed.
     var rules: [String: (lines: Int, bytes: Int)] = [:]
 
@@ -23,6 +25,7 @@ struct CleanStats: Sendable {
         skippedRecords += other.skippedRecords
         repairedRecords += other.repairedRecords
         recordsWithoutField += other.recordsWithoutField
+        documentsWithArticleLoss += other.documentsWithArticleLoss
         for (rule, counts) in other.rules {
             let current = rules[rule] ?? (0, 0)
             rules[rule] = (current.lines + counts.lines, current.bytes + counts.bytes)
@@ -36,6 +39,9 @@ struct CleanStats: Sendable {
         if repairedRecords > 0 { text += ", \(repairedRecords) record(s) with invalid UTF-8 repaired" }
         if recordsWithoutField > 0 { text += ", \(recordsWithoutField) record(s) without the field passed through" }
         text += "\n"
+        if documentsWithArticleLoss > 0 {
+            text += "documents that lost more than half of their article-like text to one rule: \(documentsWithArticleLoss)\n"
+        }
         let removedLines = rules.values.reduce(0) { $0 + $1.lines }
         let removedBytes = rules.values.reduce(0) { $0 + $1.bytes }
         text += "removed: \(removedLines) lines, \(removedBytes) bytes\n"
@@ -53,6 +59,8 @@ struct CleanBatchResult: Sendable {
     var explain: [UInt8] = []
     var stats = CleanStats()
     var failure: Failure?
+    /// One line per document that lost more than half of its article-like text to one rule.
+    var warnings: [String] = []
 }
 
 /// Cleans the documents of a batch (worker thread).
@@ -111,6 +119,13 @@ struct CleanWorker: Sendable {
         result.stats.lines += verdict.lineCount
         result.stats.bytesIn += record.text.count
         if !verdict.removals.isEmpty { result.stats.documentsChanged += 1 }
+        if let loss = verdict.articleLoss {
+            result.stats.documentsWithArticleLoss += 1
+            var place = source
+            if mode.isLineOriented { place += ":\(record.line)" }
+            if let piece = record.piece { place += " (document \(piece.number), line \(record.line))" }
+            result.warnings.append("\(place): \(loss.rule) removed \(loss.removedBytes) of the \(loss.articleBytes) bytes of article-like text (long, punctuated paragraphs); see --explain")
+        }
         if talliesRules {
             for removal in verdict.removals {
                 let current = result.stats.rules[removal.rule] ?? (0, 0)
@@ -146,6 +161,8 @@ struct CleanWorker: Sendable {
         } else {
             verdict.appendCleaned(of: record.text, to: &result.output)
         }
+        // A document cut from a longer input: its separator goes back after it.
+        if let piece = record.piece { result.output.append(contentsOf: piece.separator) }
         result.stats.bytesOut += result.output.count - before
         return nil
     }
@@ -163,6 +180,11 @@ struct CleanWorker: Sendable {
         JSONText.appendString(source, to: &out)
         if mode.isLineOriented {
             out.append(",\"record\":")
+            out.appendDecimal(record.line)
+        } else if let piece = record.piece {
+            out.append(",\"document\":")
+            out.appendDecimal(piece.number)
+            out.append(",\"line\":")
             out.appendDecimal(record.line)
         }
         if let json = record.json, let id = json.id {
@@ -196,6 +218,7 @@ extension CleanWorker {
                                   to out: inout [UInt8]) {
         out.append("== \(source)")
         if mode.isLineOriented { out.append(":\(record.line)") }
+        if let piece = record.piece { out.append(" document \(piece.number) (line \(record.line))") }
         out.append(": \(verdict.lineCount) lines, \(verdict.removals.count) removed\n")
         for removal in verdict.removals {
             let line = String(decoding: UnsafeBufferPointer(rebasing: record.text[removal.range]), as: UTF8.self)

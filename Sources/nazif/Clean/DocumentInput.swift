@@ -18,22 +18,34 @@ struct DocumentOptions: ParsableArguments {
     @Flag(help: "Plain text: each line is a document (default: each file, or standard input, is one document).")
     var lines = false
 
+    @Option(name: .customLong("doc-separator"), help: ArgumentHelp(
+        "Plain text: a line equal to this string ends a document, so one file or standard input can hold several (`cat a b | nazif clean`). A form feed (\\f) always ends one too. The separator lines are written back between the cleaned documents.",
+        valueName: "string"))
+    var documentSeparator: String?
+
     func validate() throws {
         if jsonl && lines { throw ValidationError("--jsonl and --lines cannot be used together") }
         if groupBy != nil && !jsonl { throw ValidationError("--group-by needs --jsonl") }
         if field.isEmpty { throw ValidationError("--field needs a name") }
+        if let documentSeparator {
+            if jsonl || lines { throw ValidationError("--doc-separator is for plain text documents (not --jsonl or --lines)") }
+            if documentSeparator.isEmpty || documentSeparator.utf8.contains(0x0A) {
+                throw ValidationError("--doc-separator needs a string without line breaks")
+            }
+        }
     }
 
     var mode: DocumentMode {
         if jsonl { return .jsonl(field: Array(field.utf8), groupBy: groupBy.map { Array($0.utf8) }) }
-        return lines ? .lines : .files
+        return lines ? .lines : .files(separator: documentSeparator.map { Array($0.utf8) })
     }
 }
 
 /// What a document is.
 enum DocumentMode: Sendable {
-    /// Each input is one document.
-    case files
+    /// Each input is one document, or several: a form feed, or a line equal to `separator`,
+    /// ends one (``DocumentSeparators``).
+    case files(separator: [UInt8]?)
     /// Each line is a document.
     case lines
     /// Each line is a JSON object; the document is the string `field`; the group is the
@@ -102,6 +114,47 @@ struct DocumentRecord {
     var group: String
     /// For JSON Lines: the record's line and the range of the field's value in it.
     var json: (line: UnsafeBufferPointer<UInt8>, value: Range<Int>?, id: Range<Int>?)?
+    /// For a plain-text input cut into several documents: this one's number (from 1) and the
+    /// separator bytes that followed it (written back after its cleaned text; empty for the last).
+    var piece: (number: Int, separator: UnsafeBufferPointer<UInt8>)? = nil
+}
+
+/// Where a plain-text input is cut into documents: at every form feed (U+000C, which no article
+/// contains; the line break right after it goes with it), and at every line equal to the
+/// `--doc-separator` string (with its line break). Documents are never empty of bytes unless the
+/// input is: separators in a row give empty documents, which stay empty.
+enum DocumentSeparators {
+    /// The documents' byte ranges and, after each, the separator's (empty after the last).
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>, separator: [UInt8]?) -> [(text: Range<Int>, separator: Range<Int>)] {
+        var pieces: [(Range<Int>, Range<Int>)] = []
+        var start = 0
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let next = min(lineEnd + 1, bytes.count)
+            var content = lineEnd
+            if content > lineStart && bytes[content - 1] == 0x0D { content -= 1 }
+            if let separator, content - lineStart == separator.count,
+               bytes[lineStart..<content].elementsEqual(separator) {
+                pieces.append((start..<lineStart, lineStart..<next))
+                start = next
+            } else if let feed = bytes[lineStart..<content].firstIndex(of: 0x0C) {
+                // The form feed ends the document; a line break right after it (a form feed alone
+                // at a line's end) goes with the separator.
+                var separatorEnd = feed + 1
+                if separatorEnd == content { separatorEnd = next }
+                pieces.append((start..<feed, feed..<separatorEnd))
+                start = separatorEnd
+                lineStart = separatorEnd
+                continue
+            }
+            lineStart = next
+        }
+        // Nothing after the last separator (an input that ends with one): no empty document.
+        if start < bytes.count || pieces.isEmpty { pieces.append((start..<bytes.count, bytes.count..<bytes.count)) }
+        return pieces
+    }
 }
 
 /// Why a record could not be read.
@@ -123,13 +176,24 @@ func forEachDocument(in batch: DocumentBatch, mode: DocumentMode, policy: ErrorP
                      problem: (RecordProblem) -> Bool) {
     batch.chunk.bytes.withUnsafeBufferPointer { bytes in
         switch mode {
-        case .files:
-            _ = withRepair(bytes, policy: policy, { text in
-                body(DocumentRecord(line: 1, text: text, group: "", json: nil)) == nil ? .done : .invalidUTF8
-            }, report: { offset in
-                problem(RecordProblem(line: 1 + LineFilter.countLineBreaks(UnsafeBufferPointer(rebasing: bytes[0..<offset])),
-                                      byte: offset, message: "invalid UTF-8", isEncoding: true))
-            })
+        case .files(let separator):
+            let pieces = DocumentSeparators.split(bytes, separator: separator)
+            for (number, piece) in pieces.enumerated() {
+                let text = UnsafeBufferPointer(rebasing: bytes[piece.text])
+                let firstLine = 1 + LineFilter.countLineBreaks(UnsafeBufferPointer(rebasing: bytes[0..<piece.text.lowerBound]))
+                let keepGoing = withRepair(text, policy: policy, { text in
+                    var record = DocumentRecord(line: firstLine, text: text, group: "", json: nil)
+                    if pieces.count > 1 || !piece.separator.isEmpty {
+                        record.piece = (number + 1, UnsafeBufferPointer(rebasing: bytes[piece.separator]))
+                    }
+                    return body(record) == nil ? .done : .invalidUTF8
+                }, report: { offset in
+                    let absolute = piece.text.lowerBound + offset
+                    return problem(RecordProblem(line: 1 + LineFilter.countLineBreaks(UnsafeBufferPointer(rebasing: bytes[0..<absolute])),
+                                                 byte: absolute, message: "invalid UTF-8", isEncoding: true))
+                })
+                if !keepGoing { return }
+            }
         case .lines, .jsonl:
             var start = 0
             var line = batch.chunk.firstLine

@@ -60,6 +60,9 @@ struct CleanCommand: ParsableCommand {
         if table != nil && noTemplates { throw ValidationError("--table and --no-templates contradict each other") }
     }
 
+    /// Warnings about documents that lost most of their article text: the first ones are shown.
+    static let warningLimit = 20
+
     func run() throws {
         try runReportingFailures("clean") { try clean() }
     }
@@ -88,7 +91,9 @@ struct CleanCommand: ParsableCommand {
         var displayNames: [String: String] = [:]
         if let table {
             repetitions = try loadTable(table)
-        } else if !noTemplates && (mode.isLineOriented || paths.count > 1) {
+        } else if !noTemplates {
+            // Two passes whenever there can be several documents: every line-oriented input, and
+            // plain text too (one input may hold several, cut at form feeds or --doc-separator).
             spooled = try spoolOnceOnlyInputs(&paths, displayNames: &displayNames)
             keySpool = KeySpool()
             repetitions = try learnTable(paths: paths, displayNames: displayNames, mode: mode,
@@ -106,6 +111,7 @@ struct CleanCommand: ParsableCommand {
         let sink = try OutputSink.make(path: input.output)
         let explainSink = try explainFile.map { try OutputSink.atomicFile($0) } ?? (explain ? OutputSink.standardError() : nil)
         var totals = CleanStats()
+        var warningsShown = 0
         var failure: Failure? = nil
         let progress = Progress(command: "clean")
         let pipeline = OrderedPipeline<CleanBatchResult>(threads: input.threadCount) { result in
@@ -115,6 +121,10 @@ struct CleanCommand: ParsableCommand {
             } catch {
                 failure = error as? Failure ?? .io("\(error)")
                 return false
+            }
+            for warning in result.warnings {
+                warningsShown += 1
+                if warningsShown <= Self.warningLimit { reportError("nazif clean: warning: \(warning)") }
             }
             totals.add(result.stats)
             progress.advance(by: result.output.count)
@@ -139,6 +149,9 @@ struct CleanCommand: ParsableCommand {
         }
         if totals.repairedRecords > 0 {
             reportError("nazif clean: replaced invalid UTF-8 with U+FFFD in \(totals.repairedRecords) record(s)")
+        }
+        if warningsShown > Self.warningLimit {
+            reportError("nazif clean: warning: \(warningsShown - Self.warningLimit) more document(s) lost more than half of their article-like text to one rule (--stats counts them)")
         }
         if stats { reportError(totals.report) }
     }
