@@ -117,4 +117,18 @@ public enum RuleName: String, Sendable, CaseIterable {
     case duplicateParagraph = "duplicate.paragraph"
     /// A line that repeats in many documents of the same site.
     case template = "template.site"
+    /// A date or time line ("الإثنين، 24 أغسطس 2020 09:23 ص", "منذ 3 ساعات").
+    case dateLine = "date.line"
+    /// A line of only numbers (counters: views, comments, shares).
+    case counter = "label.counter"
+    /// A toolbar: only share, follow, print and listen words ("طباعة Email فيسبوك").
+    case toolbar = "widget.toolbar"
+    /// Style sheet or script text that leaked into the page's text.
+    case code = "widget.code"
+    /// A line outside the article: before its first paragraph (not the title) or after its last.
+    case outsideArticle = "quality.outside"
+    /// A run of short headline-like lines: links to other articles, without a heading.
+    case teaserList = "list.teasers"
+    /// The article's title printed a second time.
+    case repeatedTitle = "duplicate.title"
 }

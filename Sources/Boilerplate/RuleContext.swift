@@ -56,12 +56,14 @@ struct RuleContext {
         applyFooters()
         applyFootnotes()
         applyByline()
+        applyPatterns()
         applyKeywordSpam()
         applyGluedHeadlines()
         applyHeadlineLists()
         applyPromotion()
         applyDuplicates()
         applyTemplates()
+        applyQuality()
     }
 
     /// The verdict: removals in order, kept spans with blank lines resolved. Between two kept

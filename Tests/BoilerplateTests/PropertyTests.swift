@@ -1,5 +1,6 @@
 import Testing
 @testable import Boilerplate
+import NazifTestSupport
 
 /// Whatever the input, `clean` removes whole lines and nothing else: the output's lines are a
 /// subsequence of the input's, byte for byte.
@@ -47,6 +48,39 @@ import Testing
         for document in Self.documents {
             let output = Cleaner().clean(document).cleanedText
             #expect(Self.isSubsequence(output, of: document), "\(document.prefix(80))")
+        }
+    }
+
+    /// Real news prose and nothing else (UD Arabic-PUD's sentences, two to four to a
+    /// paragraph, three to eight paragraphs to a document): nothing may go.
+    static var proseDocuments: [String] {
+        guard let table = TestFiles.text(TestFiles.repository + "Tests/ArabicTextTests/Fixtures/pud_orthographic.tsv") else { return [] }
+        let sentences = table.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { $0.split(separator: "\t").dropFirst().first }
+        var documents: [String] = []
+        var state: UInt64 = 7
+        var next = 0
+        func random(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        while next + 32 < sentences.count {
+            var paragraphs: [String] = []
+            for _ in 0..<(3 + random(6)) {
+                let take = 2 + random(3)
+                paragraphs.append(sentences[next..<(next + take)].joined(separator: " "))
+                next += take
+            }
+            documents.append(paragraphs.joined(separator: "\n\n") + "\n")
+        }
+        return documents
+    }
+
+    @Test func documentsOfOnlyProseLoseNothing() {
+        let documents = Self.proseDocuments
+        #expect(documents.count > 40)
+        for (number, document) in documents.enumerated() {
+            let removals = Cleaner().clean(document).removals
+            #expect(removals.isEmpty, "document \(number): \(removals.map { "\($0.line) \($0.rule)" })")
         }
     }
 

@@ -36,7 +36,7 @@ import Testing
              document: "\(prose)\nسياسة اقتصاد رياضة سياسة اقتصاد رياضة سياسة اقتصاد رياضة سياسة دولية سياسة دولية سياسة\n",
              removed: [2: "spam.keywords"]),
         Case(number: 9, name: "a long list of different names stays",
-             document: "\(prose)\nأحمد محمد علي حسن سعيد خالد عمر يوسف إبراهيم سالم فهد ناصر\n", removed: [:]),
+             document: "\(prose)\nأحمد محمد علي حسن سعيد خالد عمر يوسف إبراهيم سالم فهد ناصر\n\(prose2)\n", removed: [:]),
         Case(number: 10, name: "glued headlines",
              document: "\(prose)\nزيلينسكي يدعو الولايات المتحدة إلى تعزيز العقوبات على روسيازيلينسكي: أوكرانيا مستعدة لوقف إطلاق النار مشاكلزيلينسكي: لا يمكن غض الطرف عن الهجمات يوميازيلينسكي: الجيش الروسي يشن هجوما على أوكرانيا\n",
              removed: [2: "headlines.glued"]),
@@ -44,9 +44,9 @@ import Testing
              document: "كوريا الشمالية تمتلك مجموعة من الأسلحة أسلحة نووية قويةبما في ذلك الصواريخ الباليستية العابرة للقارات التي يصل مداها إلى 15000 كيلومتر.\n",
              removed: [:]),
         Case(number: 12, name: "duplicate paragraph keeps the first",
-             document: "\(prose)\n\nشيء آخر\n\n\(prose)\n", removed: [5: "duplicate.paragraph"]),
+             document: "\(prose)\n\nشيء آخر\n\n\(prose)\n\(prose2)\n", removed: [5: "duplicate.paragraph"]),
         Case(number: 13, name: "a short line repeated stays",
-             document: "2- شهادة تصنيف مهني\n\(prose)\n2- شهادة تصنيف مهني\n", removed: [:]),
+             document: "2- شهادة تصنيف مهني\n\(prose)\n2- شهادة تصنيف مهني\n\(prose2)\n", removed: [:]),
         Case(number: 14, name: "separators",
              document: "\(prose)\n***\nوأضاف أن الاجتماع المقبل سيعقد في العاصمة خلال الشهر القادم بحضور جميع الأطراف المعنية.\n", removed: [2: "separator"]),
         Case(number: 15, name: "site header and byline at the top",
@@ -80,6 +80,38 @@ import Testing
              document: "عنوان دمشقالأربعاء، 28 آب 2013، آخر تحديث 14:00 (GMT+0400)\n\(prose)\n", removed: [1: "header.timestamp"]),
         Case(number: 26, name: "an empty document", document: "", removed: [:]),
         Case(number: 27, name: "blank lines only", document: "\n \n\u{00A0}\n", removed: [:]),
+        // The article block and the patterns, from lines of real pages (issue 11).
+        Case(number: 28, name: "a read-also box between two paragraphs removes only the box",
+             document: "\(prose)\nإقرأ أيضاً:\nوزير الخارجية يلتقي نظيره الفرنسي في باريس\n\(prose2)\n\(prose3)\n",
+             removed: [2: "marker.read-also", 3: "marker.read-also"]),
+        Case(number: 29, name: "a list scope ends before the next article's title",
+             document: "آخر الأخبار\nارتفاع أسعار النفط في الأسواق العالمية\nمنتخب مصر يفوز على نظيره التونسي\nالوفد يزور عدة مدن قبل عودته إلى بلاده\n\(prose3)\n",
+             removed: [1: "marker.latest", 2: "marker.latest", 3: "marker.latest"]),
+        Case(number: 30, name: "date and time lines",
+             document: "الإثنين، 24 أغسطس 2020 09:23 ص\n\(prose)\nNovember 9, 2020\n\(prose2)\n٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠\n\(prose3)\n",
+             removed: [1: "date.line", 3: "date.line", 5: "date.line"]),
+        Case(number: 31, name: "a lone counter", document: "\(prose)\n0\n\(prose2)\n", removed: [2: "label.counter"]),
+        Case(number: 32, name: "a toolbar of share words",
+             document: "\(prose)\nطباعة Email فيسبوك\n\(prose2)\n", removed: [2: "widget.toolbar"]),
+        Case(number: 40, name: "a short line of a verb and a letter is not a toolbar",
+             document: "\(prose)\nقال x\n\(prose2)\n", removed: [:]),
+        Case(number: 33, name: "a byline after a writing verb",
+             document: "عنوان المقال عن زيارة الوفد المرتقبة\nكتبت أسماء نصار\n\(prose)\n\(prose2)\n", removed: [2: "byline"]),
+        Case(number: 34, name: "a masthead label with tatweel",
+             document: "\(prose)\n\(prose2)\nرئيـس التحرير : محمد أحمد\n", removed: [3: "marker.masthead"]),
+        Case(number: 35, name: "advertising labels",
+             document: "\(prose)\nإعلان\n\(prose2)\nSponsored Links\n\(prose3)\n", removed: [2: "marker.ad", 4: "marker.ad"]),
+        Case(number: 36, name: "four headlines in a row inside the article are a box of links",
+             document: "\(prose)\nارتفاع أسعار النفط في الأسواق العالمية\nمنتخب مصر يفوز على نظيره التونسي\nوزير الصحة يفتتح مستشفى جديدا في أسوان\nالأمطار تغرق شوارع الإسكندرية\n\(prose2)\n\(prose3)\n",
+             removed: [2: "list.teasers", 3: "list.teasers", 4: "list.teasers", 5: "list.teasers"]),
+        Case(number: 37, name: "two subheadings inside the article stay",
+             document: "\(prose)\nتفاصيل الاتفاق الجديد\n\(prose2)\nردود الفعل الدولية\n\(prose3)\n", removed: [:]),
+        Case(number: 38, name: "furniture after the article goes, the title before it stays",
+             document: "الوفد يزور عدة مدن قبل عودته إلى بلاده\n\(prose3)\n\(prose2)\nسياسة الخصوصية\nاتصل بنا\nمن نحن\n",
+             removed: [4: "quality.outside", 5: "quality.outside", 6: "quality.outside"]),
+        Case(number: 39, name: "a list the article announces with a colon stays",
+             document: "\(prose)\nوجاءت أبرز بنود الاتفاق على النحو التالي:\nوقف إطلاق النار في جميع المناطق\nتبادل الأسرى بين الطرفين\nفتح المعابر أمام المساعدات الإنسانية\nعودة النازحين إلى مدنهم وقراهم\n\(prose2)\n",
+             removed: [:]),
     ]
 
     @Test(arguments: cases)
@@ -91,7 +123,7 @@ import Testing
 
     @Test func rulesCanBeDisabled() {
         var options = CleanerOptions()
-        options.disabledRules = ["marker.source"]
+        options.disabledRules = ["marker.source", "quality.outside"]
         #expect(Cleaner(options: options).clean("\(Self.prose)\nالمصدر: الوطن\n").removals.isEmpty)
     }
 

@@ -16,10 +16,8 @@ extension RuleContext {
             case .line, .cue:
                 index += 1
             case .rest:
-                for later in (index + 1)..<count where !self.info(later).isBlank {
-                    remove(later, rule, .nearLine("after ", entry.phrase, line: index + 1))
-                }
-                return
+                guard let next = removeBox(after: index, rule: rule, heading: entry.phrase) else { return }
+                index = next
             case .list:
                 index = removeList(after: index, rule: rule, heading: entry.phrase)
             }
@@ -27,10 +25,24 @@ extension RuleContext {
     }
 
     /// Removes the list after a heading: bulleted or headline-like lines, blank lines between
-    /// them, up to the first line of prose. Returns the index to continue from.
+    /// them, up to the first line of prose. The item just before that prose stays when it reads
+    /// as the prose's title (its words come back in the first paragraphs): the list ended and the
+    /// article began. Returns the index to continue from.
     mutating func removeList(after heading: Int, rule: String, heading phrase: String) -> Int {
+        let items = listItems(after: heading)
+        var kept = items.count
+        if let last = items.last, let lead = leadAfter(last), repeatsLead(last, lead) { kept -= 1 }
+        for index in items.prefix(kept) {
+            remove(index, rule, .nearLine("list under ", phrase, line: heading + 1))
+        }
+        return (kept > 0 ? items[kept - 1] : heading) + 1
+    }
+
+    /// The list after a heading: the bulleted or headline-like lines that follow it (blank lines
+    /// between them skipped), up to the first other line.
+    func listItems(after heading: Int) -> [Int] {
+        var items: [Int] = []
         var index = heading + 1
-        var lastItem = heading
         while index < count {
             let info = info(index)
             if info.isBlank {
@@ -38,11 +50,49 @@ extension RuleContext {
                 continue
             }
             guard info.isBulleted || info.isHeadlineLike, info.pipes < 2 else { break }
-            remove(index, rule, .nearLine("list under ", phrase, line: heading + 1))
-            lastItem = index
+            items.append(index)
             index += 1
         }
-        return lastItem + 1
+        return items
+    }
+
+    /// The lead (first two paragraphs of article prose) that follows a line, if prose follows
+    /// it at all.
+    func leadAfter(_ index: Int) -> [UInt64]? {
+        let paragraphs = contentLines.lazy.filter { $0 > index && self.isArticleProse($0) }
+        guard paragraphs.first != nil else { return nil }
+        return leadWords(paragraphs)
+    }
+
+    /// A "read also" heading: another article follows, or a box of links inside this one. What
+    /// follows goes as a whole — the heading is the end of the article — when the heading comes
+    /// after lines other rules removed (the article's source or tags), when no prose follows, or
+    /// when the box's last line is the title of the prose after it (another article, printed
+    /// whole). Otherwise the article goes on after the box: only the box goes (its heading and
+    /// its links), and the rules go on from the line after it. Returns that line, or nil when the
+    /// rest of the document went.
+    mutating func removeBox(after heading: Int, rule: String, heading phrase: String) -> Int? {
+        let items = listItems(after: heading)
+        if !articleGoesOn(after: heading, box: items) {
+            for later in (heading + 1)..<count where !info(later).isBlank {
+                remove(later, rule, .nearLine("after ", phrase, line: heading + 1))
+            }
+            return nil
+        }
+        for index in items {
+            remove(index, rule, .nearLine("box under ", phrase, line: heading + 1))
+        }
+        return (items.last ?? heading) + 1
+    }
+
+    /// Whether the article goes on after a box of links: the box has a link, the line before
+    /// the heading is kept, some article prose comes before it and some after the box, and the
+    /// box's last line is not the title of that prose.
+    func articleGoesOn(after heading: Int, box: [Int]) -> Bool {
+        guard let last = box.last, let before = contentLines.last(where: { $0 < heading }), isKept(before),
+              contentLines.contains(where: { $0 < heading && isArticleProse($0) }),
+              let lead = leadAfter(last) else { return false }
+        return !repeatsLead(last, lead)
     }
 
     /// The lexicon entry that matches a line, and the scope it takes there.

@@ -1,0 +1,313 @@
+/// The article block: a classifier that needs no lexicon. Every line is weighed by what it is
+/// made of — prose (long, punctuated, full of function words) counts for the article, anything
+/// else against — and the article is the run of lines with the greatest weight (the maximum-sum
+/// segment, as in Finn et al.'s body text extraction). Around it, lines go: page furniture
+/// before the first paragraph, except the article's title (the headline-like line whose words
+/// the first paragraphs repeat), and whatever follows the last paragraph. Inside it, short lines
+/// stay (subheadings, quotes, a dateline) unless four or more headline-like lines run together
+/// (a box of links to other articles).
+///
+/// The rule abstains on documents without prose (a menu page, a document of one short line) and
+/// on documents of one line.
+extension RuleContext {
+    /// Weights and thresholds of the article block (characters are those of the line's key).
+    enum Quality {
+        /// Prose: at least this many words, sentence punctuation (or twenty words), mostly
+        /// Arabic letters...
+        static let proseMinimumWords = 8
+        /// ...and, under twelve words, this share of them function words (في، من، على، التي،
+        /// قال …, or a word with an attached و ف ب ل ك before the article ال).
+        static let proseMinimumFunctionShare = 0.15
+        /// A line that is not prose counts this many characters against the block.
+        static let otherLinePenalty = 60
+        /// A line that ends with a colon (it introduces a quote or a list) counts this many for it.
+        static let colonLineWeight = 20
+        /// A line another rule removed counts this many against it.
+        static let removedLinePenalty = 15
+        /// The title is looked for among this many lines before the first paragraph.
+        static let titleWindow = 12
+        /// A title's words (those that are not function words) that the first two paragraphs
+        /// repeat, at least this share of them.
+        static let titleMinimumOverlap = 0.25
+        /// Headline-like lines in a row inside the article that make a box of links.
+        static let teaserRun = 4
+    }
+
+    mutating func applyQuality() {
+        let content = contentLines
+        guard content.count >= 2 else { return }
+        // Each line's weight; prose lines remembered for the title's overlap.
+        var weights = [Int](repeating: 0, count: content.count)
+        var prose = [Bool](repeating: false, count: content.count)
+        var anyProse = false
+        for (position, index) in content.enumerated() {
+            if !isKept(index) {
+                weights[position] = -Quality.removedLinePenalty
+            } else if isArticleProse(index) {
+                prose[position] = true
+                anyProse = true
+                weights[position] = info(index).keyCharacters
+            } else if info(index).endsWithColon && info(index).wordCount >= 3 {
+                weights[position] = Quality.colonLineWeight
+            } else if isNeutral(index) {
+                weights[position] = 0
+            } else {
+                weights[position] = -Quality.otherLinePenalty
+            }
+        }
+        guard anyProse else {
+            // No article to find (a page of furniture, or its text cut before the article):
+            // only the boxes of links go.
+            removeTeaserRuns(in: content[...], prose: prose)
+            return
+        }
+        // Lines that neither lengthen nor cut the article: the items of a list that a line
+        // ending with a colon announces, and a box of headlines with paragraphs on both sides
+        // (the box itself goes below, as list.teasers).
+        for run in headlineRuns(in: content, prose: prose) {
+            let announced = run.lowerBound > 0 && info(content[run.lowerBound - 1]).endsWithColon
+            let between = run.lowerBound > 0 && prose[run.lowerBound - 1] && run.upperBound < content.count && prose[run.upperBound]
+            if announced || (between && run.count >= Quality.teaserRun) {
+                for position in run { weights[position] = 0 }
+            }
+        }
+        // The maximum-sum run of lines (Kadane).
+        var best = (sum: Int.min, start: 0, end: 0)
+        var sum = 0, start = 0
+        for position in weights.indices {
+            if sum <= 0 {
+                sum = 0
+                start = position
+            }
+            sum += weights[position]
+            if sum > best.sum { best = (sum, start, position) }
+        }
+        let firstLine = content[best.start] + 1, lastLine = content[best.end] + 1
+        let titles = titleLines(before: best.start, in: content, blockEnd: best.end)
+        for position in 0..<best.start where isKept(content[position]) && !titles.contains(content[position]) {
+            remove(content[position], .outsideArticle,
+                   .text("before the article (lines \(firstLine)–\(lastLine)); " + features(content[position], prose[position])))
+        }
+        // A closing sentence or two just after the last paragraph (a short quote, "والله
+        // الموفق.") belongs to it.
+        var end = best.end
+        while end + 1 < content.count, isKept(content[end + 1]), isClosingSentence(content[end + 1]) { end += 1 }
+        for position in (end + 1)..<content.count where isKept(content[position]) {
+            remove(content[position], .outsideArticle,
+                   .text("after the article (lines \(firstLine)–\(lastLine)); " + features(content[position], prose[position])))
+        }
+        removeTeaserRuns(in: content[best.start...best.end], prose: prose)
+        removeRepeatedTitle(titles.first, in: content, outside: content[best.start]...content[end])
+    }
+
+    /// A short sentence of Arabic prose: three words or more ending with sentence punctuation,
+    /// mostly Arabic letters, and a function word.
+    func isClosingSentence(_ index: Int) -> Bool {
+        let info = info(index)
+        return info.wordCount >= 3 && info.endsSentence && 2 * info.arabicLetters >= info.keyCharacters
+            && functionWords(index) >= 1
+    }
+
+    /// The runs (positions in `content`) of kept headline-like lines that are not prose.
+    func headlineRuns(in content: [Int], prose: [Bool]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start: Int?
+        for position in content.indices {
+            let index = content[position]
+            let inRun = isKept(index) && !prose[position] && info(index).isHeadlineLike && info(index).wordCount >= 2
+                && !info(index).endsWithColon
+            if inRun && start == nil { start = position }
+            if !inRun, let first = start {
+                runs.append(first..<position)
+                start = nil
+            }
+        }
+        if let first = start { runs.append(first..<content.count) }
+        return runs
+    }
+
+    /// The features that decided a line's class, for `--explain`.
+    func features(_ index: Int, _ isProse: Bool) -> String {
+        let info = info(index)
+        let ending = info.endsSentence ? "ends a sentence" : info.endsWithColon ? "ends with ':'" : "no final punctuation"
+        return "\(isProse ? "prose" : "not prose"): \(info.wordCount) words, \(functionWords(index)) function words, "
+            + "\(info.innerPunctuation) inner punctuation, \(ending)"
+    }
+
+    /// A paragraph of the article: enough words, sentence punctuation (or length), function
+    /// words, and mostly Arabic letters.
+    func isArticleProse(_ index: Int) -> Bool {
+        let info = info(index)
+        guard info.wordCount >= Quality.proseMinimumWords,
+              info.endsSentence || info.innerPunctuation >= 1 || info.wordCount >= 20,
+              2 * info.arabicLetters >= info.keyCharacters else { return false }
+        // A long sentence is prose as it is; a short one needs the glue of function words
+        // (a headline with a full stop has none, or one).
+        if info.wordCount >= 12 && (info.endsSentence || info.innerPunctuation >= 1) { return true }
+        return Double(functionWords(index)) >= Quality.proseMinimumFunctionShare * Double(info.wordCount)
+    }
+
+    /// Lines that count neither for nor against the article: a long line that trails off with
+    /// "..." (a teaser's cut summary, or a paragraph), a long punctuated line in another script
+    /// (a quotation).
+    func isNeutral(_ index: Int) -> Bool {
+        let info = info(index)
+        guard info.wordCount >= Quality.proseMinimumWords else { return false }
+        if endsWithEllipsis(index) { return true }
+        return 2 * info.arabicLetters < info.keyCharacters && (info.endsSentence || info.innerPunctuation >= 2)
+    }
+
+    /// Function words of the line's key, counting a word with an attached و ف ب ل ك before ال
+    /// ("والحكومة", "بالعاصمة", "للمرة") and و/ف before a function word ("وفي", "فإن").
+    func functionWords(_ index: Int) -> Int {
+        let key = lines.key(index)
+        var found = 0
+        LineTable.forEachWord(in: key) { word in
+            if ArabicWords.function.contains(key, word) || Self.hasCliticArticle(key, word) {
+                found += 1
+            } else if word.count >= 6, key[word.lowerBound] == 0xD9,
+                      key[word.lowerBound + 1] == 0x88 || key[word.lowerBound + 1] == 0x81,   // و ف
+                      ArabicWords.function.contains(key, (word.lowerBound + 2)..<word.upperBound) {
+                found += 1
+            }
+        }
+        return found
+    }
+
+    /// وال، بال، فال، كال، لل at the start of a word of at least four letters.
+    @inline(__always)
+    static func hasCliticArticle(_ key: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        guard word.count >= 8 else { return false }
+        let first = key[word.lowerBound], second = key[word.lowerBound + 1]
+        let third = key[word.lowerBound + 2], fourth = key[word.lowerBound + 3]
+        // ل (D9 84) ل: "للمرة"
+        if first == 0xD9 && second == 0x84 && third == 0xD9 && fourth == 0x84 { return true }
+        // و (D9 88), ب (D8 A8), ف (D9 81), ك (D9 83), then ا (D8 A7) ل (D9 84)
+        let clitic = (first == 0xD9 && (second == 0x88 || second == 0x81 || second == 0x83)) || (first == 0xD8 && second == 0xA8)
+        return clitic && third == 0xD8 && fourth == 0xA7 && key[word.lowerBound + 4] == 0xD9 && key[word.lowerBound + 5] == 0x84
+    }
+
+    /// The line ends with "..." or "…".
+    func endsWithEllipsis(_ index: Int) -> Bool {
+        let text = lines.text[info(index).range]
+        var end = text.endIndex
+        while end > text.startIndex && (text[end - 1] == 0x20 || text[end - 1] == 0x09) { end -= 1 }
+        let line = text[text.startIndex..<end]
+        return line.ends(with: [0x2E, 0x2E, 0x2E]) || line.ends(with: [0xE2, 0x80, 0xA6])
+    }
+
+    /// The article's title (and the subtitles and captions that go with it): among the kept
+    /// lines just before the first paragraph, the headline-like ones whose words the first two
+    /// paragraphs repeat (a quarter of them or more); failing that, the first copy of a line
+    /// printed twice there (the page's title and its heading); failing that, the nearest
+    /// headline-like line of four words or more. In document order; the first is the title.
+    func titleLines(before start: Int, in content: [Int], blockEnd: Int) -> [Int] {
+        guard start > 0 else { return [] }
+        let lead = leadWords(content[start...blockEnd].lazy.filter { self.isKept($0) && self.isArticleProse($0) })
+        var repeating: [Int] = []
+        for position in max(0, start - Quality.titleWindow)..<start {
+            let index = content[position]
+            if isKept(index) && repeatsLead(index, lead) { repeating.append(index) }
+        }
+        if !repeating.isEmpty { return repeating }
+        // The title printed twice (the page's title and its heading): the first copy.
+        var seen: [(hash: UInt64, index: Int)] = []
+        for position in max(0, start - Quality.titleWindow)..<start {
+            let index = content[position]
+            let info = info(index)
+            guard isKept(index), info.isHeadlineLike, info.wordCount >= 3, info.arabicLetters > 0 else { continue }
+            if let first = seen.first(where: { $0.hash == info.keyHash }) { return [first.index] }
+            seen.append((info.keyHash, index))
+        }
+        // No line repeats the lead: the nearest kept headline-like line of three words or more
+        // (what stood between it and the first paragraph — dates, bylines, counters — went).
+        for position in stride(from: start - 1, through: max(0, start - Quality.titleWindow), by: -1) {
+            let index = content[position]
+            let info = info(index)
+            guard isKept(index) else { continue }
+            if info.isHeadlineLike && info.wordCount >= 3 && info.arabicLetters > 0 && !info.endsWithColon { return [index] }
+        }
+        return []
+    }
+
+    /// The sorted word hashes of the first two of the given paragraphs (the article's lead).
+    func leadWords(_ paragraphs: some Sequence<Int>) -> [UInt64] {
+        var lead: [UInt64] = []
+        for index in paragraphs.prefix(2) {
+            let key = lines.key(index)
+            LineTable.forEachWord(in: key) { word in lead.append(KeyHash.hash(UnsafeBufferPointer(rebasing: key[word]))) }
+        }
+        lead.sort()
+        return lead
+    }
+
+    /// Whether a line reads as the title of the lead: headline-like (three to thirty words,
+    /// Arabic, no colon at its end, not a long sentence) and a quarter or more of its words that
+    /// are not function words appear in the lead (with or without a leading و).
+    func repeatsLead(_ index: Int, _ lead: [UInt64]) -> Bool {
+        let info = info(index)
+        guard !lead.isEmpty, info.wordCount >= 3, info.wordCount <= 30, info.arabicLetters > 0,
+              !info.endsWithColon, !(info.endsSentence && info.wordCount >= 12) else { return false }
+        let key = lines.key(index)
+        var words = 0, repeated = 0
+        LineTable.forEachWord(in: key) { word in
+            guard !ArabicWords.function.contains(key, word) else { return }
+            words += 1
+            let hash = KeyHash.hash(UnsafeBufferPointer(rebasing: key[word]))
+            if Self.sortedContains(lead, hash) || Self.sortedContains(lead, Self.withoutClitic(key, word)) { repeated += 1 }
+        }
+        return words > 0 && Double(repeated) >= Quality.titleMinimumOverlap * Double(words)
+    }
+
+    /// The hash of a word without a leading و or ال ("والحكومة" → "حكومة" is not tried; "وزير" stays).
+    static func withoutClitic(_ key: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> UInt64 {
+        var start = word.lowerBound
+        if word.count >= 8 && key[start] == 0xD9 && key[start + 1] == 0x88 { start += 2 }   // و
+        return KeyHash.hash(UnsafeBufferPointer(rebasing: key[start..<word.upperBound]))
+    }
+
+    static func sortedContains(_ sorted: [UInt64], _ value: UInt64) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value
+    }
+
+    /// Four or more kept headline-like lines in a row inside the article, not introduced by a
+    /// line that ends with a colon (a list the article announces).
+    mutating func removeTeaserRuns(in block: ArraySlice<Int>, prose: [Bool]) {
+        var run: [Int] = []
+        func flush(_ context: inout RuleContext) {
+            defer { run = [] }
+            guard run.count >= Quality.teaserRun else { return }
+            if let before = block.firstIndex(of: run[0]), before > block.startIndex,
+               context.info(block[before - 1]).endsWithColon { return }
+            for index in run { context.remove(index, .teaserList, .count(run.count, " headline-like lines in a row")) }
+        }
+        for (position, index) in zip(block.indices, block) {
+            let info = info(index)
+            // Lines other rules removed (a time, a counter between two headlines) do not break
+            // the run; very short kept lines (a section label) neither start nor break it.
+            if !isKept(index) { continue }
+            if !prose[position] && info.isHeadlineLike && info.wordCount >= 3 && info.wordCount <= 20 && !info.endsWithColon {
+                run.append(index)
+            } else if !(info.wordCount <= 2 && !run.isEmpty && !info.endsSentence) {
+                flush(&self)
+            }
+        }
+        flush(&self)
+    }
+
+    /// Other lines with the title's key outside the article: the title printed twice (the
+    /// first copy stays; a copy inside the article is the article's own).
+    mutating func removeRepeatedTitle(_ title: Int?, in content: [Int], outside article: ClosedRange<Int>) {
+        guard let title else { return }
+        let hash = info(title).keyHash
+        for index in content where index != title && !article.contains(index) && isKept(index) && info(index).keyHash == hash
+            && lines.key(index).elementsEqual(lines.key(title)) {
+            remove(index, .repeatedTitle, .numbered("same as the title, line ", title + 1))
+        }
+    }
+}
