@@ -169,6 +169,6 @@ import Testing
     @Test func reasonsPointAtLines() {
         let document = "\(Self.prose)\n\(Self.prose2)\n\(Self.prose)\nاقرأ أيضاً\n\(Self.prose3)\n"
         let removals = Cleaner().clean(document).removals
-        #expect(removals.map(\.detail) == ["same as line 1", "اقرأ أيضا", "after اقرأ أيضا (line 4)"])
+        #expect(removals.map(\.detail) == ["same as line 1", "اقرأ أيضا", "after اقرأ أيضا (line 4): no link under it: the text after it is another article's"])
     }
 }

@@ -65,17 +65,19 @@ extension RuleContext {
     }
 
     /// A "read also" heading: another article follows, or a box of links inside this one. What
-    /// follows goes as a whole — the heading is the end of the article — when the heading comes
-    /// after lines other rules removed (the article's source or tags), when no prose follows, or
-    /// when the box's last line is the title of the prose after it (another article, printed
-    /// whole). Otherwise the article goes on after the box: only the box goes (its heading and
-    /// its links), and the rules go on from the line after it. Returns that line, or nil when the
-    /// rest of the document went.
+    /// follows goes as a whole — the heading ends the article — when the line before it went to
+    /// another rule (the article's source or tags), when no article prose came before it, when no
+    /// prose follows, when no link stands under it (the other article, its title lost), or when
+    /// the box's last line is the title of the prose after it (another article, printed whole).
+    /// Otherwise the article goes on after the box: only the box goes (its heading and its links),
+    /// and the rules go on from the line after it. `--explain` gives the evidence. Returns that
+    /// line, or nil when the rest of the document went.
     mutating func removeBox(after heading: Int, rule: String, heading phrase: String) -> Int? {
         let items = listItems(after: heading)
-        if !articleGoesOn(after: heading, box: items) {
+        if let evidence = anotherArticleFollows(heading, box: items) {
+            let reason = RemovalReason.text("after \(phrase) (line \(heading + 1)): \(evidence)")
             for later in (heading + 1)..<count where !info(later).isBlank {
-                remove(later, rule, .nearLine("after ", phrase, line: heading + 1))
+                remove(later, rule, reason)
             }
             return nil
         }
@@ -85,14 +87,19 @@ extension RuleContext {
         return (items.last ?? heading) + 1
     }
 
-    /// Whether the article goes on after a box of links: the box has a link, the line before
-    /// the heading is kept, some article prose comes before it and some after the box, and the
-    /// box's last line is not the title of that prose.
-    func articleGoesOn(after heading: Int, box: [Int]) -> Bool {
-        guard let last = box.last, let before = contentLines.last(where: { $0 < heading }), isKept(before),
-              contentLines.contains(where: { $0 < heading && isArticleProse($0) }),
-              let lead = leadAfter(last) else { return false }
-        return !repeatsLead(last, lead)
+    /// Why what follows a read-also heading is another article (or furniture), or nil when the
+    /// article goes on after the box.
+    func anotherArticleFollows(_ heading: Int, box: [Int]) -> String? {
+        guard let before = contentLines.last(where: { $0 < heading }), isKept(before) else {
+            return "the article ended before it (the line before went to another rule)"
+        }
+        guard contentLines.contains(where: { $0 < heading && isArticleProse($0) }) else {
+            return "no article prose before it"
+        }
+        guard let last = box.last else { return "no link under it: the text after it is another article's" }
+        guard let lead = leadAfter(last) else { return "no article prose after it" }
+        if repeatsLead(last, lead) { return "line \(last + 1) is the title of the prose after it" }
+        return nil
     }
 
     /// The lexicon entry that matches a line, and the scope it takes there.
