@@ -93,6 +93,11 @@ import Testing
         Case(number: 31, name: "a lone counter", document: "\(prose)\n0\n\(prose2)\n", removed: [2: "label.counter"]),
         Case(number: 32, name: "a toolbar of share words",
              document: "\(prose)\nطباعة Email فيسبوك\n\(prose2)\n", removed: [2: "widget.toolbar"]),
+        // Al-Mutanabbi's verse (public domain), as columns end with it.
+        Case(number: 41, name: "a verse after the last paragraph stays with it",
+             document: "\(prose)\n\(prose2)\nالسطر الأخير :\nأنا الذي نظر الأعمى إلى أدبي\nوأسمعت كلماتي من به صمم.\n", removed: [:]),
+        Case(number: 42, name: "a standfirst cut into lines and written with tashkeel stays",
+             document: "* كلُّ من يقرأ التاريخَ ويتمعَّن سطورَه...\nيدرك أن السياسةَ الحاليةَ...\nليست سوى امتدادٍ لما سبقَها\n\(prose)\n\(prose2)\n", removed: [:]),
         Case(number: 40, name: "a short line of a verb and a letter is not a toolbar",
              document: "\(prose)\nقال x\n\(prose2)\n", removed: [:]),
         Case(number: 33, name: "a byline after a writing verb",

@@ -47,7 +47,7 @@ extension RuleContext {
                 prose[position] = true
                 anyProse = true
                 weights[position] = info(index).keyCharacters
-            } else if info(index).endsWithColon && info(index).wordCount >= 3 {
+            } else if info(index).endsWithColon && info(index).wordCount >= 2 {
                 weights[position] = Quality.colonLineWeight
             } else if isNeutral(index) {
                 weights[position] = 0
@@ -73,39 +73,127 @@ extension RuleContext {
         }
         // The maximum-sum run of lines (Kadane).
         var best = (sum: Int.min, start: 0, end: 0)
-        var sum = 0, start = 0
+        var sum = 0, runStart = 0
         for position in weights.indices {
             if sum <= 0 {
                 sum = 0
-                start = position
+                runStart = position
             }
             sum += weights[position]
-            if sum > best.sum { best = (sum, start, position) }
+            if sum > best.sum { best = (sum, runStart, position) }
         }
-        let firstLine = content[best.start] + 1, lastLine = content[best.end] + 1
-        let titles = titleLines(before: best.start, in: content, blockEnd: best.end)
-        for position in 0..<best.start where isKept(content[position]) && !titles.contains(content[position]) {
+        // The article reaches past its first and last paragraphs over text that goes with
+        // them: before, sentence fragments (a standfirst cut into lines, verses); after, lines
+        // that weigh nothing against it (an announced list) and short Arabic text (verses, a
+        // closing sentence, a signature), up to the first line another rule removed or the
+        // first box of headlines.
+        var start = best.start, end = best.end
+        while start > 0, isKept(content[start - 1]), isTextFragment(content[start - 1]) || hasMarks(content[start - 1]) {
+            start -= 1
+        }
+        while end + 1 < content.count {
+            let next = content[end + 1]
+            if isKept(next) {
+                guard weights[end + 1] >= 0 || (continuesText(next) && !startsTeaserRun(at: end + 1, in: content, prose: prose)) else { break }
+            } else {
+                // A line ending with a colon that another rule removed (a column's recurring
+                // "السطر الأخير :") still introduces what follows.
+                guard info(next).endsWithColon, end + 2 < content.count, isKept(content[end + 2]),
+                      continuesText(content[end + 2]) else { break }
+            }
+            end += 1
+        }
+        let firstLine = content[start] + 1, lastLine = content[end] + 1
+        let titles = titleLines(before: start, in: content, blockEnd: best.end)
+        for position in 0..<start where isKept(content[position]) && !titles.contains(content[position]) {
             remove(content[position], .outsideArticle,
                    .text("before the article (lines \(firstLine)–\(lastLine)); " + features(content[position], prose[position])))
         }
-        // A closing sentence or two just after the last paragraph (a short quote, "والله
-        // الموفق.") belongs to it.
-        var end = best.end
-        while end + 1 < content.count, isKept(content[end + 1]), isClosingSentence(content[end + 1]) { end += 1 }
         for position in (end + 1)..<content.count where isKept(content[position]) {
             remove(content[position], .outsideArticle,
                    .text("after the article (lines \(firstLine)–\(lastLine)); " + features(content[position], prose[position])))
         }
-        removeTeaserRuns(in: content[best.start...best.end], prose: prose)
-        removeRepeatedTitle(titles.first, in: content, outside: content[best.start]...content[end])
+        removeTeaserRuns(in: content[start...end], prose: prose)
+        removeRepeatedTitle(titles.first, in: content, outside: content[start]...content[end])
     }
 
-    /// A short sentence of Arabic prose: three words or more ending with sentence punctuation,
-    /// mostly Arabic letters, and a function word.
-    func isClosingSentence(_ index: Int) -> Bool {
+    /// Short Arabic text: three words or more, mostly Arabic letters, a function word among them.
+    func isArabicText(_ index: Int) -> Bool {
         let info = info(index)
-        return info.wordCount >= 3 && info.endsSentence && 2 * info.arabicLetters >= info.keyCharacters
-            && functionWords(index) >= 1
+        return info.wordCount >= 3 && 2 * info.arabicLetters >= info.keyCharacters && functionWords(index) >= 1
+    }
+
+    /// A piece of a sentence: short Arabic text with punctuation inside or at its end.
+    func isTextFragment(_ index: Int) -> Bool {
+        let info = info(index)
+        return isArabicText(index) && (info.endsSentence || info.innerPunctuation >= 1 || endsWithEllipsis(index))
+    }
+
+    /// Text that may go on after the last paragraph: mostly Arabic, and short Arabic text, or a
+    /// line that ends a sentence or trails off, or a line written with tashkeel or tatweel.
+    func continuesText(_ index: Int) -> Bool {
+        let info = info(index)
+        guard info.wordCount >= 1, 2 * info.arabicLetters >= info.keyCharacters, info.arabicLetters > 0 else { return false }
+        return isArabicText(index) || info.endsSentence || endsWithEllipsis(index) || hasMarks(index)
+    }
+
+    /// Two or more tashkeel marks or tatweels in the line's text: verse, or a writer's careful
+    /// text; headlines and page furniture are not written so.
+    func hasMarks(_ index: Int) -> Bool {
+        let text = lines.text
+        var marks = 0
+        var position = info(index).range.lowerBound
+        let end = info(index).range.upperBound
+        while position + 1 < end {
+            if text[position] == 0xD9 {
+                let next = text[position + 1]
+                if next == 0x80 || (next >= 0x8B && next <= 0x92) {
+                    marks += 1
+                    if marks >= 2 { return true }
+                }
+            }
+            position += 1
+        }
+        return false
+    }
+
+    /// Whether a line starts with a function word or with و/ف glued to a word: a sentence that
+    /// goes on from the line before.
+    func startsWithFunctionWord(_ index: Int) -> Bool {
+        let key = lines.key(index)
+        var first: Range<Int>?
+        LineTable.forEachWord(in: key) { word in if first == nil { first = word } }
+        guard let word = first else { return false }
+        if ArabicWords.function.contains(key, word) { return true }
+        return word.count >= 6 && key[word.lowerBound] == 0xD9 && (key[word.lowerBound + 1] == 0x88 || key[word.lowerBound + 1] == 0x81)
+    }
+
+    /// Whether a box of headlines (four or more headline-like lines in a row) starts here. Lines
+    /// of one text broken up (verses, a column set line by line: half of them written with marks
+    /// or starting with a function word or و) are not a box.
+    func startsTeaserRun(at position: Int, in content: [Int], prose: [Bool]) -> Bool {
+        let run = headlineRun(from: position, in: content, prose: prose)
+        return run.count >= Quality.teaserRun && !isBrokenText(content[run])
+    }
+
+    /// The headline-like lines in a row from a position.
+    func headlineRun(from position: Int, in content: [Int], prose: [Bool]) -> Range<Int> {
+        var end = position
+        while end < content.count {
+            let index = content[end]
+            let info = info(index)
+            guard isKept(index), !prose[end], info.isHeadlineLike, info.wordCount >= 3, info.wordCount <= 20,
+                  !info.endsWithColon else { break }
+            end += 1
+        }
+        return position..<end
+    }
+
+    /// Lines of one text set line by line: half of them or more written with marks or starting
+    /// with a function word or و.
+    func isBrokenText(_ run: ArraySlice<Int>) -> Bool {
+        let joined = run.filter { hasMarks($0) || startsWithFunctionWord($0) }.count
+        return 2 * joined >= run.count
     }
 
     /// The runs (positions in `content`) of kept headline-like lines that are not prose.
@@ -281,7 +369,7 @@ extension RuleContext {
         var run: [Int] = []
         func flush(_ context: inout RuleContext) {
             defer { run = [] }
-            guard run.count >= Quality.teaserRun else { return }
+            guard run.count >= Quality.teaserRun, !context.isBrokenText(run[...]) else { return }
             if let before = block.firstIndex(of: run[0]), before > block.startIndex,
                context.info(block[before - 1]).endsWithColon { return }
             for index in run { context.remove(index, .teaserList, .count(run.count, " headline-like lines in a row")) }
