@@ -28,13 +28,8 @@ public struct CleanerOptions: Sendable {
 /// `minimumDocuments` documents of its group and in at least `minimumShare` of them. Long lines
 /// (more than `longLineCharacters` characters of key) need `minimumDocumentsForLongLines`.
 ///
-/// Defaults, from the SaudiNewsNet sample (398 articles, 12 sites, 224 labelled footer lines):
-/// 3 documents keeps every paragraph that repeats in only two (a column published twice is
-/// duplicated content, not a template; 2 would remove 35 such lines) and removes 69 % of the
-/// footer lines with no article line lost; a share above 5 % loses the per-author footers
-/// (an author's e-mail recurs in their 2–5 articles, never in 10 % of a site), so the share
-/// defaults to 0. No footer line in the sample is longer than 136 characters, while a series
-/// introduction repeated in 3 installments is 254: long lines need 5 documents.
+/// The defaults (3 documents, share 0, long lines of more than 136 key characters need 5) keep a
+/// column published twice and remove per-site footers; DESIGN.md gives the measurements.
 ///
 /// ```swift
 /// TemplateThresholds(minimumDocuments: 3, minimumShare: 0)
