@@ -28,7 +28,7 @@ public struct CleanerOptions: Sendable {
 /// `minimumDocuments` documents of its group and in at least `minimumShare` of them. Long lines
 /// (more than `longLineCharacters` characters of key) need `minimumDocumentsForLongLines`.
 ///
-/// The defaults (3 documents, share 0, long lines of more than 136 key characters need 5) keep a
+/// The defaults (3 documents, share 0, lines of more than 150 key characters need 5) keep a
 /// column published twice and remove per-site footers; DESIGN.md gives the measurements.
 ///
 /// ```swift
