@@ -54,6 +54,8 @@ struct CleanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Normalize the kept lines with this profile.", valueName: "display|search|key"))
     var normalize: NormalizationProfile?
 
+    @OptionGroup var report: ReportOptions
+
     func validate() throws {
         if minimumCount < 1 { throw ValidationError("--min-count must be at least 1") }
         if !(0...1).contains(minimumShare) { throw ValidationError("--min-share must be between 0 and 1") }
@@ -107,9 +109,10 @@ struct CleanCommand: ParsableCommand {
         let worker = CleanWorker(cleaner: cleaner, mode: mode, policy: input.onError,
                                  explain: (explain || explainFile != nil) ? explainFormat : nil,
                                  normalizer: normalize.map { ArabicNormalizer(profile: $0) },
-                                 talliesRules: stats)
+                                 talliesRules: stats || report.isEnabled, collectsReport: report.isEnabled)
         let sink = try OutputSink.make(path: input.output)
         let explainSink = try explainFile.map { try OutputSink.atomicFile($0) } ?? (explain ? OutputSink.standardError() : nil)
+        let reportWriter = try ReportWriter(options: report)
         var totals = CleanStats()
         var warningsShown = 0
         var failure: Failure? = nil
@@ -127,6 +130,7 @@ struct CleanCommand: ParsableCommand {
                 if warningsShown <= Self.warningLimit { reportError("nazif clean: warning: \(warning)") }
             }
             totals.add(result.stats)
+            reportWriter?.add(result.report)
             progress.advance(by: result.output.count)
             if let problem = result.failure {
                 failure = problem
@@ -140,10 +144,12 @@ struct CleanCommand: ParsableCommand {
         if let failure {
             sink.discard()
             explainSink?.discard()
+            reportWriter?.discard()
             throw failure
         }
         try sink.commit()
         try explainSink?.commit()
+        try reportWriter?.commit(totals: totals, inputs: input.paths)
         if totals.skippedRecords > 0 {
             reportError("nazif clean: skipped \(totals.skippedRecords) bad record(s)")
         }
