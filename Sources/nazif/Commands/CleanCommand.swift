@@ -72,6 +72,8 @@ struct CleanCommand: ParsableCommand {
     private func clean() throws {
         var paths = input.paths
         try InputFile.checkReadable(paths + lexicon + (table.map { [$0] } ?? []))
+        let progress = ProgressMeter(command: "clean", show: input.progress)
+        defer { progress.finish() }
         let mode = documents.mode
 
         var options = CleanerOptions()
@@ -98,9 +100,10 @@ struct CleanCommand: ParsableCommand {
             // plain text too (one input may hold several, cut at form feeds or --doc-separator).
             spooled = try spoolOnceOnlyInputs(&paths, displayNames: &displayNames)
             keySpool = KeySpool()
+            progress.begin(pass: "counting templates", totalBytes: ProgressMeter.totalSize(of: paths))
             repetitions = try learnTable(paths: paths, displayNames: displayNames, mode: mode,
                                          policy: input.onError, threads: input.threadCount,
-                                         spool: keySpool).table
+                                         spool: keySpool, progress: progress).table
             keySpool?.rewind()
         }
         defer { _ = spooled }
@@ -116,7 +119,7 @@ struct CleanCommand: ParsableCommand {
         var totals = CleanStats()
         var warningsShown = 0
         var failure: Failure? = nil
-        let progress = Progress(command: "clean")
+        progress.begin(pass: "cleaning", totalBytes: ProgressMeter.totalSize(of: paths))
         let pipeline = OrderedPipeline<CleanBatchResult>(threads: input.threadCount) { result in
             do {
                 try sink.write(result.output)
@@ -127,11 +130,10 @@ struct CleanCommand: ParsableCommand {
             }
             for warning in result.warnings {
                 warningsShown += 1
-                if warningsShown <= Self.warningLimit { reportError("nazif clean: warning: \(warning)") }
+                if warningsShown <= Self.warningLimit { progress.message { reportError("nazif clean: warning: \(warning)") } }
             }
             totals.add(result.stats)
             reportWriter?.add(result.report)
-            progress.advance(by: result.output.count)
             if let problem = result.failure {
                 failure = problem
                 return false
@@ -139,8 +141,12 @@ struct CleanCommand: ParsableCommand {
             return !sink.isClosed
         }
         try processBatches(paths: paths, displayNames: displayNames, mode: mode, through: pipeline,
-                           attach: keySpool.map { spool in { $0.keys = spool.next() } }) { worker.clean($0) }
-        progress.clear()
+                           attach: keySpool.map { spool in { $0.keys = spool.next() } }) { batch in
+            let result = worker.clean(batch)
+            progress.completed(bytes: batch.chunk.bytes.count, documents: result.stats.documents)
+            return result
+        }
+        progress.finish()
         if let failure {
             sink.discard()
             explainSink?.discard()

@@ -27,6 +27,10 @@ struct InputOptions: ParsableArguments {
         valueName: "fail|replace"))
     var onError: ErrorPolicy = .fail
 
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Show progress on standard error: bytes done of the total, percent, rates, time left (default: only when standard error is a terminal)."))
+    var progress: Bool? = nil
+
     @Option(help: ArgumentHelp("Worker threads (default: every core). Output order never depends on it.",
                                valueName: "n"))
     var threads: Int?
