@@ -26,17 +26,20 @@ struct CleanCommand: ParsableCommand {
     var noTemplates = false
 
     @Option(name: .customLong("min-count"), help: ArgumentHelp(
-        "A line is a site template from this many documents of its group up (default 3: a paragraph published twice stays).",
+        "A line is a site template from this many documents of its group up (the default keeps a paragraph published twice).",
         valueName: "n"))
     var minimumCount = TemplateThresholds().minimumDocuments
 
     @Option(name: .customLong("min-share"), help: ArgumentHelp(
-        "…and from this share of the group's documents up (default 0).", valueName: "fraction"))
+        "…and from this share of the group's documents up.", valueName: "fraction"))
     var minimumShare = TemplateThresholds().minimumShare
 
-    @Option(help: ArgumentHelp("More markers, in the lexicon format (repeatable). See Sources/Boilerplate/Data/lexicon.tsv.",
+    @Option(help: ArgumentHelp("More markers, in the lexicon format (repeatable): `nazif clean --print-lexicon` prints the built-in lexicon with the format in its header.",
                                valueName: "file"))
     var lexicon: [String] = []
+
+    @Flag(name: .customLong("print-lexicon"), help: "Print the built-in lexicon (its header documents the format) and exit.")
+    var printLexicon = false
 
     @Flag(help: "Write one JSON line per document to standard error: each removed line, its byte range, rule and reason.")
     var explain = false
@@ -66,6 +69,9 @@ struct CleanCommand: ParsableCommand {
     static let warningLimit = 20
 
     func run() throws {
+        if printLexicon {
+            return try runReportingFailures("clean") { try OutputSink.standardOutput().write(Lexicon.defaultSource) }
+        }
         try runReportingFailures("clean") { try clean() }
     }
 

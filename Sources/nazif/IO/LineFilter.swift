@@ -27,7 +27,7 @@ struct ChunkResult: Sendable {
 /// transforms chunks in parallel and writes the results in input order. Memory stays flat.
 struct LineFilter {
     let command: String
-    let options: InputOptions
+    let options: LineInputOptions
     /// Turns a chunk into output bytes. Runs on worker threads.
     let transform: @Sendable (LineChunk) -> [UInt8]
     /// Optionally, a transform that checks UTF-8 as it goes and returns the first invalid offset:
