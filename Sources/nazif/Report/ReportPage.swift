@@ -188,7 +188,7 @@ struct ReportPage {
         for (group, lines) in groups.prefix(Self.templateGroups) {
             html.raw("<h3><span class=\"ltr\">")
             html.text(group.isEmpty ? "(one group)" : group)
-            html.raw("</span> <span class=\"meta\">")
+            html.raw("</span> <span class=\"meta\" dir=\"ltr\">")
             html.text("\(lines.count) template line(s)")
             html.raw("</span></h3>\n<table class=\"tpl\">\n")
             let sorted = lines.values.sorted { ($0.removedFrom, -$0.firstSeen) > ($1.removedFrom, -$1.firstSeen) }
