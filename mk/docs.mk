@@ -1,6 +1,6 @@
 ## make docs: the DocC catalogs of ArabicText and Boilerplate as a static site in $(DOCS_OUT)/
 ## (swift-docc-plugin 1.5.0; open $(DOCS_OUT)/index.html through any static web server).
-## Measured: 12 s from a built tree, docc plugin outputs removed, on a shared 2-core machine (time make docs).
+## Measured: 12 s to 30 s (load of the shared 2-core machine) from a built tree, docc outputs removed (time make docs).
 DOCS_OUT     ?= out/docs
 DOCS_TARGETS := ArabicText Boilerplate
 

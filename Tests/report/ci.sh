@@ -5,7 +5,7 @@
 # control page whose Arabic letters are kept apart (ZWNJ between them) must fail that last check.
 # Installs chromium and fonts-noto-core with apt-get when missing. Run from the repository root
 # after a build (uses .build/release/nazif or .build/debug/nazif, else builds the debug one).
-# Measured: 16.5 s on a shared 2-core machine with chromium installed (time sh Tests/report/ci.sh),
+# Measured: 16.5 s to 37 s (load of the shared 2-core machine), chromium installed (time sh Tests/report/ci.sh),
 # plus the apt-get install the first time.
 set -eu
 if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q "Noto Naskh Arabic\|Noto Sans Arabic"; then
