@@ -147,6 +147,14 @@ public struct Lexicon: Sendable {
     }
 
     /// The lexicon that ships with Nazif (Arabic news sites and common English widgets).
+    /// The text of the built-in lexicon (``default``), with the header that documents the
+    /// format: the starting point for a lexicon of your own (`nazif clean --print-lexicon`).
+    ///
+    /// ```swift
+    /// let mine = try Lexicon(parsing: Lexicon.defaultSource + "line\tlabel\tsource\tنقلا عن\n")
+    /// ```
+    public static var defaultSource: String { EmbeddedData.lexicon_tsv }
+
     public static let `default`: Lexicon = {
         do {
             return try Lexicon(parsing: EmbeddedData.lexicon_tsv)

@@ -20,6 +20,18 @@ public struct Removal: Sendable, Hashable {
     /// What decided it: the marker phrase, the count, the line it repeats.
     public var detail: String { reason.text }
 
+    /// The line (from 1) of the heading whose scope removed this line — a `list` or `rest`
+    /// marker of the lexicon — or nil when the line was removed for itself.
+    ///
+    /// ```swift
+    /// // "اقرأ أيضا" on line 12 removes the list under it: lines 13… have scopeStart 12.
+    /// let starts = Set(result.removals.compactMap(\.scopeStart))   // [12]
+    /// ```
+    public var scopeStart: Int? {
+        if case .nearLine(_, _, let line) = reason { return line }
+        return nil
+    }
+
     /// A removal with its reason in words.
     ///
     /// ```swift

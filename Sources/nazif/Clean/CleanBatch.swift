@@ -61,6 +61,8 @@ struct CleanBatchResult: Sendable {
     var failure: Failure?
     /// One line per document that lost more than half of its article-like text to one rule.
     var warnings: [String] = []
+    /// Every document, for `--report` (its collector keeps a sample).
+    var report: [ReportDocument] = []
 }
 
 /// Cleans the documents of a batch (worker thread).
@@ -72,6 +74,8 @@ struct CleanWorker: Sendable {
     let normalizer: ArabicNormalizer?
     /// Tally removals per rule (`--stats`): a dictionary update per removed line otherwise spent.
     var talliesRules = true
+    /// Hand each document to `--report`.
+    var collectsReport = false
 
     func clean(_ batch: DocumentBatch) -> CleanBatchResult {
         var result = CleanBatchResult()
@@ -131,6 +135,15 @@ struct CleanWorker: Sendable {
                 let current = result.stats.rules[removal.rule] ?? (0, 0)
                 result.stats.rules[removal.rule] = (current.lines + 1, current.bytes + removal.range.count)
             }
+        }
+        if collectsReport {
+            var place = source
+            if mode.isLineOriented { place += ":\(record.line)" }
+            if let piece = record.piece { place += " document \(piece.number) (line \(record.line))" }
+            if let json = record.json, let id = json.id {
+                place += " id " + String(decoding: UnsafeBufferPointer(rebasing: json.line[id]), as: UTF8.self)
+            }
+            result.report.append(ReportDocument(place: place, group: record.group, text: record.text, verdict: verdict))
         }
         switch explain {
         case .json?: appendExplanation(verdict, record: record, source: source, to: &result.explain)

@@ -5,7 +5,8 @@ import Glibc
 /// `nazif clean` without `--table`).
 /// With `spool`, each batch's key text goes there for the second pass.
 func learnTable(paths: [String], displayNames: [String: String] = [:], mode: DocumentMode,
-                policy: ErrorPolicy, threads: Int, spool: KeySpool? = nil) throws -> (table: RepetitionTable, skipped: Int) {
+                policy: ErrorPolicy, threads: Int, spool: KeySpool? = nil,
+                progress: ProgressMeter? = nil) throws -> (table: RepetitionTable, skipped: Int) {
     var table = RepetitionTable()
     var failure: Failure? = nil
     var skipped = 0
@@ -20,7 +21,11 @@ func learnTable(paths: [String], displayNames: [String: String] = [:], mode: Doc
         }
         return true
     }
-    try processBatches(paths: paths, displayNames: displayNames, mode: mode, through: pipeline) { worker.count($0) }
+    try processBatches(paths: paths, displayNames: displayNames, mode: mode, through: pipeline) { batch in
+        let result = worker.count(batch)
+        progress?.completed(bytes: batch.chunk.bytes.count, documents: result.documents.count)
+        return result
+    }
     if let failure { throw failure }
     return (table, skipped)
 }

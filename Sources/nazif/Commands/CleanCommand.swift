@@ -26,17 +26,20 @@ struct CleanCommand: ParsableCommand {
     var noTemplates = false
 
     @Option(name: .customLong("min-count"), help: ArgumentHelp(
-        "A line is a site template from this many documents of its group up (default 3: a paragraph published twice stays).",
+        "A line is a site template from this many documents of its group up (the default keeps a paragraph published twice).",
         valueName: "n"))
     var minimumCount = TemplateThresholds().minimumDocuments
 
     @Option(name: .customLong("min-share"), help: ArgumentHelp(
-        "…and from this share of the group's documents up (default 0).", valueName: "fraction"))
+        "…and from this share of the group's documents up.", valueName: "fraction"))
     var minimumShare = TemplateThresholds().minimumShare
 
-    @Option(help: ArgumentHelp("More markers, in the lexicon format (repeatable). See Sources/Boilerplate/Data/lexicon.tsv.",
+    @Option(help: ArgumentHelp("More markers, in the lexicon format (repeatable): `nazif clean --print-lexicon` prints the built-in lexicon with the format in its header.",
                                valueName: "file"))
     var lexicon: [String] = []
+
+    @Flag(name: .customLong("print-lexicon"), help: "Print the built-in lexicon (its header documents the format) and exit.")
+    var printLexicon = false
 
     @Flag(help: "Write one JSON line per document to standard error: each removed line, its byte range, rule and reason.")
     var explain = false
@@ -54,6 +57,8 @@ struct CleanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Normalize the kept lines with this profile.", valueName: "display|search|key"))
     var normalize: NormalizationProfile?
 
+    @OptionGroup var report: ReportOptions
+
     func validate() throws {
         if minimumCount < 1 { throw ValidationError("--min-count must be at least 1") }
         if !(0...1).contains(minimumShare) { throw ValidationError("--min-share must be between 0 and 1") }
@@ -64,12 +69,17 @@ struct CleanCommand: ParsableCommand {
     static let warningLimit = 20
 
     func run() throws {
+        if printLexicon {
+            return try runReportingFailures("clean") { try OutputSink.standardOutput().write(Lexicon.defaultSource) }
+        }
         try runReportingFailures("clean") { try clean() }
     }
 
     private func clean() throws {
         var paths = input.paths
         try InputFile.checkReadable(paths + lexicon + (table.map { [$0] } ?? []))
+        let progress = ProgressMeter(command: "clean", show: input.progress)
+        defer { progress.finish() }
         let mode = documents.mode
 
         var options = CleanerOptions()
@@ -96,9 +106,10 @@ struct CleanCommand: ParsableCommand {
             // plain text too (one input may hold several, cut at form feeds or --doc-separator).
             spooled = try spoolOnceOnlyInputs(&paths, displayNames: &displayNames)
             keySpool = KeySpool()
+            progress.begin(pass: "counting templates", totalBytes: ProgressMeter.totalSize(of: paths))
             repetitions = try learnTable(paths: paths, displayNames: displayNames, mode: mode,
                                          policy: input.onError, threads: input.threadCount,
-                                         spool: keySpool).table
+                                         spool: keySpool, progress: progress).table
             keySpool?.rewind()
         }
         // The spooled copies must outlive both passes: `_ = spooled` does not keep them alive in an
@@ -109,13 +120,14 @@ struct CleanCommand: ParsableCommand {
         let worker = CleanWorker(cleaner: cleaner, mode: mode, policy: input.onError,
                                  explain: (explain || explainFile != nil) ? explainFormat : nil,
                                  normalizer: normalize.map { ArabicNormalizer(profile: $0) },
-                                 talliesRules: stats)
+                                 talliesRules: stats || report.isEnabled, collectsReport: report.isEnabled)
         let sink = try OutputSink.make(path: input.output)
         let explainSink = try explainFile.map { try OutputSink.atomicFile($0) } ?? (explain ? OutputSink.standardError() : nil)
+        let reportWriter = try ReportWriter(options: report)
         var totals = CleanStats()
         var warningsShown = 0
         var failure: Failure? = nil
-        let progress = Progress(command: "clean")
+        progress.begin(pass: "cleaning", totalBytes: ProgressMeter.totalSize(of: paths))
         let pipeline = OrderedPipeline<CleanBatchResult>(threads: input.threadCount) { result in
             do {
                 try sink.write(result.output)
@@ -126,10 +138,10 @@ struct CleanCommand: ParsableCommand {
             }
             for warning in result.warnings {
                 warningsShown += 1
-                if warningsShown <= Self.warningLimit { reportError("nazif clean: warning: \(warning)") }
+                if warningsShown <= Self.warningLimit { progress.message { reportError("nazif clean: warning: \(warning)") } }
             }
             totals.add(result.stats)
-            progress.advance(by: result.output.count)
+            reportWriter?.add(result.report)
             if let problem = result.failure {
                 failure = problem
                 return false
@@ -137,15 +149,21 @@ struct CleanCommand: ParsableCommand {
             return !sink.isClosed
         }
         try processBatches(paths: paths, displayNames: displayNames, mode: mode, through: pipeline,
-                           attach: keySpool.map { spool in { $0.keys = spool.next() } }) { worker.clean($0) }
-        progress.clear()
+                           attach: keySpool.map { spool in { $0.keys = spool.next() } }) { batch in
+            let result = worker.clean(batch)
+            progress.completed(bytes: batch.chunk.bytes.count, documents: result.stats.documents)
+            return result
+        }
+        progress.finish()
         if let failure {
             sink.discard()
             explainSink?.discard()
+            reportWriter?.discard()
             throw failure
         }
         try sink.commit()
         try explainSink?.commit()
+        try reportWriter?.commit(totals: totals, inputs: input.paths)
         if totals.skippedRecords > 0 {
             reportError("nazif clean: skipped \(totals.skippedRecords) bad record(s)")
         }

@@ -23,8 +23,13 @@ struct LearnCommand: ParsableCommand {
     func run() throws {
         try runReportingFailures("learn") {
             try InputFile.checkReadable(input.paths)
+            let progress = ProgressMeter(command: "learn", show: input.progress)
+            progress.begin(pass: "counting templates", totalBytes: ProgressMeter.totalSize(of: input.paths))
+            defer { progress.finish() }
             let (table, skipped) = try learnTable(paths: input.paths, mode: documents.mode,
-                                                  policy: input.onError, threads: input.threadCount)
+                                                  policy: input.onError, threads: input.threadCount,
+                                                  progress: progress)
+            progress.finish()
             let sink = try OutputSink.make(path: input.output)
             try sink.write(table.serialized())
             try sink.commit()

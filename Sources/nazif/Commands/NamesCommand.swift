@@ -12,8 +12,7 @@ struct NamesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "romanize",
             abstract: "One name per line in, its readable Latin form per line out (كيم جونغ أون → Kim Jong Un).")
-        @OptionGroup var input: InputOptions
-        func validate() throws { try input.validateLinePolicy() }
+        @OptionGroup var input: LineInputOptions
         func run() throws {
             try runReportingFailures("names romanize") {
                 let romanizer = Romanizer.shared
@@ -28,8 +27,7 @@ struct NamesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "key",
             abstract: "One name per line in, its phonetic key per line out (كيم جونج أون → GMGNGAN).")
-        @OptionGroup var input: InputOptions
-        func validate() throws { try input.validateLinePolicy() }
+        @OptionGroup var input: LineInputOptions
         func run() throws {
             try runReportingFailures("names key") {
                 let normalizer = ArabicNormalizer(profile: .search)
@@ -57,8 +55,7 @@ struct NamesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "match",
             abstract: "Lines 'A<TAB>B' in; 'same' or 'different', a tab and the similarity (0–1) out.")
-        @OptionGroup var input: InputOptions
-        func validate() throws { try input.validateLinePolicy() }
+        @OptionGroup var input: LineInputOptions
         func run() throws {
             try runReportingFailures("names match") {
                 try LineFilter(command: "names match", options: input) { chunk in
@@ -78,10 +75,9 @@ struct NamesCommand: ParsableCommand {
             commandName: "find",
             abstract: "The dictionary's names found in running text: Latin form, count, and every spelling seen.",
             discussion: "Output, one name per line, most frequent first: Latin<TAB>count<TAB>spelling (count); spelling (count)…")
-        @OptionGroup var input: InputOptions
+        @OptionGroup var input: LineInputOptions
         @Option(help: ArgumentHelp("Report names seen at least this many times.", valueName: "n"))
         var minimumCount = 1
-        func validate() throws { try input.validateLinePolicy() }
         func run() throws {
             try runReportingFailures("names find") {
                 let finder = NameFinder(romanizer: .shared)

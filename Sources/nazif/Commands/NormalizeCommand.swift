@@ -16,9 +16,8 @@ struct NormalizeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The normalization profile.", valueName: "display|search|key"))
     var profile: NormalizationProfile = .search
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: LineInputOptions
 
-    func validate() throws { try input.validateLinePolicy() }
 
     func run() throws {
         try runReportingFailures("normalize") {

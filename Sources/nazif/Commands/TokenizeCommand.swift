@@ -25,9 +25,8 @@ struct TokenizeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format.", valueName: "text|tsv|jsonl"))
     var format: Format = .text
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: LineInputOptions
 
-    func validate() throws { try input.validateLinePolicy() }
 
     func run() throws {
         try runReportingFailures("tokenize") {

@@ -13,8 +13,11 @@ struct TranslitCommand: ParsableCommand {
             ICU rules under that ID. --reverse goes back (schemes) or runs the transform backwards.
             """)
 
-    @Option(help: ArgumentHelp("The scheme.", valueName: "buckwalter|safebw|xmlbw|hsb|icu:ID"))
-    var scheme: String
+    @Option(help: ArgumentHelp("The scheme (--list shows them all).", valueName: "buckwalter|safebw|xmlbw|hsb|icu:ID"))
+    var scheme: String?
+
+    @Flag(help: "List the schemes and the ICU transform IDs this system's ICU has, and exit.")
+    var list = false
 
     @Flag(help: "From the scheme back to Arabic (or the ICU transform in reverse).")
     var reverse = false
@@ -22,10 +25,11 @@ struct TranslitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("ICU transform rules for icu:ID (a file).", valueName: "file"))
     var rules: String?
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: LineInputOptions
 
     func validate() throws {
-        try input.validateLinePolicy()
+        if list { return }
+        guard let scheme else { throw ValidationError("give --scheme (--list shows the schemes)") }
         if !scheme.hasPrefix("icu:") && Self.named(scheme) == nil {
             throw ValidationError("unknown scheme '\(scheme)': buckwalter, safebw, xmlbw, hsb or icu:ID")
         }
@@ -43,7 +47,18 @@ struct TranslitCommand: ParsableCommand {
         }
     }
 
+    /// `--list`: the schemes, then `icu:` and every ICU transform ID.
+    static var listing: String {
+        var text = "buckwalter\tBuckwalter (CAMeL Tools ar2bw/bw2ar)\nsafebw\tSafe Buckwalter\nxmlbw\tXML Buckwalter\nhsb\tHabash-Soudi-Buckwalter\n"
+        for id in Transliterator.availableIDs.sorted() { text += "icu:\(id)\n" }
+        return text
+    }
+
     func run() throws {
+        if list {
+            return try runReportingFailures("translit") { try OutputSink.standardOutput().write(Self.listing) }
+        }
+        let scheme = self.scheme!
         try runReportingFailures("translit") {
             let reverse = self.reverse
             if let named = Self.named(scheme) {

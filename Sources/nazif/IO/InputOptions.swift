@@ -11,8 +11,36 @@ enum ErrorPolicy: String, ExpressibleByArgument, CaseIterable, Sendable {
     case skip
 }
 
-/// The options every streaming subcommand shares.
-struct InputOptions: ParsableArguments {
+/// The `--on-error` values a command accepts, and their help.
+protocol ErrorPolicyChoice: ExpressibleByArgument, CaseIterable, Sendable {
+    var policy: ErrorPolicy { get }
+    static var help: String { get }
+    static var valueName: String { get }
+}
+
+extension ErrorPolicy: ErrorPolicyChoice {
+    var policy: ErrorPolicy { self }
+    static let help = "On a bad record (invalid UTF-8, malformed JSON): fail (exit 65 with file, line and byte), replace (invalid UTF-8 becomes U+FFFD; other bad records are left out) or skip (the record is left out); replace and skip report the count."
+    static let valueName = "fail|replace|skip"
+}
+
+/// `--on-error` of the line-by-line commands, where leaving a line out would break "one output
+/// line per input line".
+enum LinePolicy: String, ErrorPolicyChoice {
+    case fail, replace
+
+    var policy: ErrorPolicy { self == .fail ? .fail : .replace }
+    static let help = "On invalid UTF-8: fail (exit 65 with file, line and byte) or replace (write U+FFFD and report the count)."
+    static let valueName = "fail|replace"
+}
+
+/// The options of the record-oriented commands (`clean`, `learn`).
+typealias InputOptions = StreamOptions<ErrorPolicy>
+/// The options of the line-by-line commands (`normalize`, `tokenize`, `translit`, `names`).
+typealias LineInputOptions = StreamOptions<LinePolicy>
+
+/// The options every streaming subcommand shares; `Choice` is the `--on-error` values it accepts.
+struct StreamOptions<Choice: ErrorPolicyChoice>: ParsableArguments {
     @Argument(help: ArgumentHelp("Files to read, in order; standard input when none or '-'.",
                                  valueName: "file"))
     var files: [String] = []
@@ -22,10 +50,14 @@ struct InputOptions: ParsableArguments {
         valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("on-error"), help: ArgumentHelp(
-        "On invalid UTF-8: fail (exit 65 with file, line and byte) or replace (write U+FFFD and report the count).",
-        valueName: "fail|replace"))
-    var onError: ErrorPolicy = .fail
+    @Option(name: .customLong("on-error"), help: ArgumentHelp(Choice.help, valueName: Choice.valueName))
+    var onErrorChoice: Choice = Choice(argument: "fail")!
+
+    var onError: ErrorPolicy { onErrorChoice.policy }
+
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Show progress on standard error: bytes done of the total, percent, rates, time left (default: only when standard error is a terminal)."))
+    var progress: Bool? = nil
 
     @Option(help: ArgumentHelp("Worker threads (default: every core). Output order never depends on it.",
                                valueName: "n"))
@@ -44,13 +76,6 @@ struct InputOptions: ParsableArguments {
         }
         if files.filter({ $0 == InputFile.standardInput }).count > 1 {
             throw ValidationError("standard input ('-') can be read only once")
-        }
-    }
-
-    /// For commands where skipping a line would break "one output line per input line".
-    func validateLinePolicy() throws {
-        if onError == .skip {
-            throw ValidationError("--on-error skip is for record-oriented input (clean --jsonl); use fail or replace")
         }
     }
 }
