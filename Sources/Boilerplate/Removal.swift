@@ -28,8 +28,10 @@ public struct Removal: Sendable, Hashable {
     /// let starts = Set(result.removals.compactMap(\.scopeStart))   // [12]
     /// ```
     public var scopeStart: Int? {
-        if case .nearLine(_, _, let line) = reason { return line }
-        return nil
+        switch reason {
+        case .nearLine(_, _, let line), .nearLineBecause(_, _, let line, _): return line
+        default: return nil
+        }
     }
 
     /// A removal with its reason in words.
@@ -77,6 +79,8 @@ enum RemovalReason: Sendable, Hashable {
     case template(documents: Int, of: Int, group: String)
     /// "\(prefix)\(phrase) (line \(line))": "after اقرأ أيضا (line 12)".
     case nearLine(String, String, line: Int)
+    /// "\(prefix)\(phrase) (line \(line)): \(evidence)": the scope of a marker and what decided it.
+    case nearLineBecause(String, String, line: Int, evidence: String)
 
     var text: String {
         switch self {
@@ -87,6 +91,8 @@ enum RemovalReason: Sendable, Hashable {
         case .template(let documents, let total, let group):
             return "in \(documents) of \(total) documents of \(group.isEmpty ? "the input" : group)"
         case .nearLine(let prefix, let phrase, let line): return "\(prefix)\(phrase) (line \(line))"
+        case .nearLineBecause(let prefix, let phrase, let line, let evidence):
+            return "\(prefix)\(phrase) (line \(line)): \(evidence)"
         }
     }
 }

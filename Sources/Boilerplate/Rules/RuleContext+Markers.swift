@@ -75,7 +75,7 @@ extension RuleContext {
     mutating func removeBox(after heading: Int, rule: String, heading phrase: String) -> Int? {
         let items = listItems(after: heading)
         if let evidence = anotherArticleFollows(heading, box: items) {
-            let reason = RemovalReason.text("after \(phrase) (line \(heading + 1)): \(evidence)")
+            let reason = RemovalReason.nearLineBecause("after ", phrase, line: heading + 1, evidence: evidence)
             for later in (heading + 1)..<count where !info(later).isBlank {
                 remove(later, rule, reason)
             }
