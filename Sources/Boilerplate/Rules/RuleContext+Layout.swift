@@ -5,8 +5,22 @@ extension RuleContext {
     mutating func applySeparators() {
         for index in 0..<count where isKept(index) {
             let info = info(index)
-            if !info.isBlank && info.keyRange.isEmpty { remove(index, .separator, text(index)) }
+            if !info.isBlank && info.keyRange.isEmpty && !isCodeDelimiter(index) { remove(index, .separator, text(index)) }
         }
+    }
+
+    /// A line of one brace or bracket and its punctuation ("}", "});", "{"): the end of a block
+    /// of program code in an article about programming, not a separator.
+    func isCodeDelimiter(_ index: Int) -> Bool {
+        var braces = 0, others = 0
+        for byte in lines.text[info(index).range] where byte != 0x20 && byte != 0x09 {
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"): braces += 1
+            case UInt8(ascii: ";"), UInt8(ascii: ")"), UInt8(ascii: "("), UInt8(ascii: ","): break
+            default: others += 1
+            }
+        }
+        return braces >= 1 && others == 0
     }
 
     /// The first lines: "الموقع الرسمي | القاهرة الاخبارية", "عنوان - CNNArabic.com", and
@@ -71,8 +85,9 @@ extension RuleContext {
             let info = info(index)
             if info.isBlank { continue }
             // One-token items may end with a dot (an abbreviation: "U.S.").
+            // Lines of program code ("i++;", "}") are short too, but not a menu.
             if isKept(index) && info.tokenCount <= 3 && (!info.endsSentence || info.tokenCount == 1)
-                && (info.innerPunctuation == 0 || info.tokenCount == 1) {
+                && (info.innerPunctuation == 0 || info.tokenCount == 1) && !isCodeLike(index) && !isCodeDelimiter(index) {
                 run.append(index)
             } else {
                 flush(&self)

@@ -31,6 +31,8 @@ extension RuleContext {
         static let titleMinimumOverlap = 0.25
         /// Headline-like lines in a row inside the article that make a box of links.
         static let teaserRun = 4
+        /// At most this many lines after a line ending with a colon are the list it announces.
+        static let announcedItems = 40
     }
 
     mutating func applyQuality() {
@@ -49,27 +51,26 @@ extension RuleContext {
                 weights[position] = info(index).keyCharacters
             } else if info(index).endsWithColon && info(index).wordCount >= 2 {
                 weights[position] = Quality.colonLineWeight
-            } else if isNeutral(index) {
+            } else if isNeutral(index) || isCodeLike(index) {
                 weights[position] = 0
             } else {
                 weights[position] = -Quality.otherLinePenalty
             }
         }
-        guard anyProse else {
-            // No article to find (a page of furniture, or its text cut before the article):
-            // only the boxes of links go.
-            removeTeaserRuns(in: content[...], prose: prose)
-            return
-        }
+        // No article to find (a page of furniture, a recipe or a list of short lines, or text
+        // cut before the article): nothing to weigh lines against.
+        guard anyProse else { return }
         // Lines that neither lengthen nor cut the article: the items of a list that a line
         // ending with a colon announces, and a box of headlines with paragraphs on both sides
         // (the box itself goes below, as list.teasers).
         for run in headlineRuns(in: content, prose: prose) {
-            let announced = run.lowerBound > 0 && info(content[run.lowerBound - 1]).endsWithColon
             let between = run.lowerBound > 0 && prose[run.lowerBound - 1] && run.upperBound < content.count && prose[run.upperBound]
-            if announced || (between && run.count >= Quality.teaserRun) {
+            if between && run.count >= Quality.teaserRun {
                 for position in run { weights[position] = 0 }
             }
+        }
+        for position in content.indices where isKept(content[position]) && info(content[position]).endsWithColon {
+            for item in announcedItems(after: position, in: content, prose: prose) where !prose[item] { weights[item] = 0 }
         }
         // The maximum-sum run of lines (Kadane).
         var best = (sum: Int.min, start: 0, end: 0)
@@ -105,13 +106,22 @@ extension RuleContext {
         }
         let firstLine = content[start] + 1, lastLine = content[end] + 1
         let titles = titleLines(before: start, in: content, blockEnd: best.end)
-        for position in 0..<start where isKept(content[position]) && !titles.contains(content[position]) {
+        // A side goes only when it reads as page furniture: more of its lines went to other
+        // rules or are labels (three words or fewer, no function word, no sentence end) than
+        // are Arabic text. Otherwise the article's text runs on there (a list, a recipe, a
+        // glossary) and that side stays.
+        let before = 0..<start, after = (end + 1)..<content.count
+        if isFurniture(content[before]) {
+            for position in before where isKept(content[position]) && !titles.contains(content[position]) {
             remove(content[position], .outsideArticle,
-                   .text("before the article (lines \(firstLine)–\(lastLine)); " + features(content[position], prose[position])))
+                       .text("before the article (lines \(firstLine)–\(lastLine)); " + features(content[position], prose[position])))
+            }
         }
-        for position in (end + 1)..<content.count where isKept(content[position]) {
-            remove(content[position], .outsideArticle,
-                   .text("after the article (lines \(firstLine)–\(lastLine)); " + features(content[position], prose[position])))
+        if isFurniture(content[after]) {
+            for position in after where isKept(content[position]) {
+                remove(content[position], .outsideArticle,
+                       .text("after the article (lines \(firstLine)–\(lastLine)); " + features(content[position], prose[position])))
+            }
         }
         removeTeaserRuns(in: content[start...end], prose: prose)
         removeRepeatedTitle(titles.first, in: content, outside: content[start]...content[end])
@@ -189,11 +199,53 @@ extension RuleContext {
         return position..<end
     }
 
+    /// A numbered list ("1. التطبيقات", "2- لغات البرمجة"): half of the lines or more start with
+    /// a number. Inside an article, that is the article's own list, not a box of links.
+    func isNumberedList(_ run: ArraySlice<Int>) -> Bool {
+        let numbered = run.filter { index in
+            let key = lines.key(index)
+            return key.first == 0x30   // the key folds every digit to 0
+        }.count
+        return 2 * numbered >= run.count
+    }
+
     /// Lines of one text set line by line: half of them or more written with marks or starting
     /// with a function word or و.
     func isBrokenText(_ run: ArraySlice<Int>) -> Bool {
         let joined = run.filter { hasMarks($0) || startsWithFunctionWord($0) }.count
         return 2 * joined >= run.count
+    }
+
+    /// Whether lines outside the article read as page furniture: more of them went to other
+    /// rules or are labels (three words or fewer, no function word, no sentence end) than are
+    /// Arabic text (``isArabicText(_:)``, or a line that ends a sentence).
+    func isFurniture(_ side: ArraySlice<Int>) -> Bool {
+        var furniture = 0, text = 0
+        for index in side {
+            let info = info(index)
+            if !isKept(index) {
+                furniture += 1
+            } else if isArabicText(index) || (info.endsSentence && info.arabicLetters > 0) {
+                text += 1
+            } else if info.wordCount <= 3 && functionWords(index) == 0 {
+                furniture += 1
+            }
+        }
+        return furniture > text
+    }
+
+    /// The items of a list that a line ending with a colon announces ("وعلامات الترقيم هي:"):
+    /// the kept lines with Arabic letters that follow it (an item may be a sentence), up to the
+    /// first line another rule removed, the next line ending with a colon, or
+    /// ``Quality/announcedItems`` lines.
+    func announcedItems(after colon: Int, in content: [Int], prose: [Bool]) -> Range<Int> {
+        var end = colon + 1
+        while end < content.count && end - colon <= Quality.announcedItems {
+            let index = content[end]
+            guard isKept(index), info(index).arabicLetters > 0, !info(index).endsWithColon else { break }
+            end += 1
+        }
+        return (colon + 1)..<end
     }
 
     /// The runs (positions in `content`) of kept headline-like lines that are not prose.
@@ -243,6 +295,17 @@ extension RuleContext {
         guard info.wordCount >= Quality.proseMinimumWords else { return false }
         if endsWithEllipsis(index) { return true }
         return 2 * info.arabicLetters < info.keyCharacters && (info.endsSentence || info.innerPunctuation >= 2)
+    }
+
+    /// A line of program code in an article about programming ("let i = 0;", "alert( i );",
+    /// "while (condition) {"): no Arabic letters, and a semicolon, a brace, an equals sign or
+    /// a parenthesis.
+    func isCodeLike(_ index: Int) -> Bool {
+        guard info(index).arabicLetters == 0 else { return false }
+        return lines.text[info(index).range].contains { byte in
+            byte == UInt8(ascii: ";") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
+                || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")")
+        }
     }
 
     /// Function words of the line's key, counting a word with an attached و ف ب ل ك before ال
@@ -369,7 +432,7 @@ extension RuleContext {
         var run: [Int] = []
         func flush(_ context: inout RuleContext) {
             defer { run = [] }
-            guard run.count >= Quality.teaserRun, !context.isBrokenText(run[...]) else { return }
+            guard run.count >= Quality.teaserRun, !context.isBrokenText(run[...]), !context.isNumberedList(run[...]) else { return }
             if let before = block.firstIndex(of: run[0]), before > block.startIndex,
                context.info(block[before - 1]).endsWithColon { return }
             for index in run { context.remove(index, .teaserList, .count(run.count, " headline-like lines in a row")) }

@@ -41,6 +41,11 @@ struct CleanCommand: ParsableCommand {
     @Flag(name: .customLong("print-lexicon"), help: "Print the built-in lexicon (its header documents the format) and exit.")
     var printLexicon = false
 
+    @Option(name: .customLong("disable"), help: ArgumentHelp(
+        "Do not apply this rule (repeatable): a name --explain reports, such as quality.outside, template.site or marker.read-also.",
+        valueName: "rule"))
+    var disabledRules: [String] = []
+
     @Flag(help: "Write one JSON line per document to standard error: each removed line, its byte range, rule and reason.")
     var explain = false
 
@@ -63,6 +68,10 @@ struct CleanCommand: ParsableCommand {
         if minimumCount < 1 { throw ValidationError("--min-count must be at least 1") }
         if !(0...1).contains(minimumShare) { throw ValidationError("--min-share must be between 0 and 1") }
         if table != nil && noTemplates { throw ValidationError("--table and --no-templates contradict each other") }
+        let known = Set(RuleName.allCases.map(\.rawValue))
+        for rule in disabledRules where !known.contains(rule) && !rule.hasPrefix("marker.") {
+            throw ValidationError("--disable \(rule): no such rule (the rules: \(known.sorted().joined(separator: ", ")), marker.NAME)")
+        }
     }
 
     /// Warnings about documents that lost most of their article text: the first ones are shown.
@@ -85,6 +94,7 @@ struct CleanCommand: ParsableCommand {
         var options = CleanerOptions()
         options.templates.minimumDocuments = minimumCount
         options.templates.minimumShare = minimumShare
+        options.disabledRules = Set(disabledRules)
         for path in lexicon {
             let text = String(decoding: try InputFile.open(path).readAll(), as: UTF8.self)
             do {
