@@ -1,4 +1,3 @@
-internal import CArabicICU
 import Synchronization
 
 /// What the normalizer does with one code point once it is in the target Unicode form.
@@ -243,7 +242,7 @@ final class FoldTable: Sendable {
         var flags = FoldEntry.quickCheckYes | FoldEntry.boundaryBefore
         if let normalizer, !(0xD800...0xDFFF).contains(scalar) {
             combiningClass = normalizer.combiningClass(scalar)
-            flags = (normalizer.quickCheck(scalar) == 1 ? FoldEntry.quickCheckYes : 0)
+            flags = (normalizer.quickCheck(scalar) == .yes ? FoldEntry.quickCheckYes : 0)
                 | (normalizer.hasBoundaryBefore(scalar) ? FoldEntry.boundaryBefore : 0)
         }
         var action = foldAction(for: scalar, options)
@@ -288,7 +287,7 @@ final class FoldTable: Sendable {
             return collapse ? (.space, nil) : (.replace, 0x20)
         }
         if options.letterCase == .lower {
-            let lower = nz_simple_lowercase(scalar)
+            let lower = UnicodeProperties.simpleLowercase(scalar)
             if lower != scalar { return (.replace, lower) }
         }
         return (.copy, nil)
@@ -325,16 +324,12 @@ final class FoldTable: Sendable {
             default: return nil
             }
         case .zero:
-            return nz_digit_value(scalar) >= 0 && nz_char_category(scalar) == 9 ? 0x30 : nil
+            return UnicodeProperties.isDecimalDigit(scalar) && GeneralCategory.of(scalar) == .decimalNumber ? 0x30 : nil
         }
     }
 
-    /// General categories Pc Pd Ps Pe Pi Pf Po (ICU 22, 19, 20, 21, 28, 29, 23) and
-    /// Sm Sc Sk So (ICU 24, 25, 26, 27).
+    /// General categories P* (Pc Pd Ps Pe Pi Pf Po) and S* (Sm Sc Sk So).
     private static func isPunctuationOrSymbol(_ scalar: UInt32) -> Bool {
-        switch nz_char_category(scalar) {
-        case 19...29: return true
-        default: return false
-        }
+        GeneralCategory.of(scalar).isPunctuationOrSymbol
     }
 }

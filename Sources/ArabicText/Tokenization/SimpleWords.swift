@@ -1,5 +1,3 @@
-internal import CArabicICU
-
 /// The fast path of the word tokenizer.
 ///
 /// ICU's word rules never join across white space and never look across it (UAX #29: a break
@@ -19,10 +17,10 @@ enum SimpleWords {
 
     /// For U+0600–U+06FF: 1 for a letter (Word_Break ALetter), 2 for a mark (Extend), 0 else.
     static let arabicBlock: [UInt8] = (0x0600...0x06FF).map { scalar -> UInt8 in
-        switch nz_word_break_property(UInt32(scalar)) {
-        case 1: return 1  // ALetter
-        case 9: return 2  // Extend
-        default: return 0
+        switch WordBreakProperty.of(UInt32(scalar)) {
+        case .aLetter: return 1
+        case .extend: return 2
+        case .other: return 0
         }
     }
 

@@ -1,5 +1,3 @@
-internal import CArabicICU
-
 /// Splits text into words, numbers, punctuation and the rest, with byte offsets, using ICU's word
 /// break rules on UTF-8 with the corrections Arabic text needs:
 ///
@@ -97,7 +95,7 @@ public final class WordTokenizer: Sendable {
                         switch chunk.kind {
                         case .arabic: status = RawSegment.simpleArabic
                         case .latin: status = RawSegment.simpleLatin
-                        case .digits: status = 100
+                        case .digits: status = WordRuleStatus.number
                         }
                         segments.append(RawSegment(start: chunk.core.lowerBound, end: chunk.core.upperBound,
                                                    status: status))
@@ -166,7 +164,7 @@ struct ComplexRegions {
 }
 
 /// One ICU segment: the bytes between two boundaries and the rule status of the boundary at its
-/// end (0 none, 100–199 number, 200–299 letters, 300–399 kana, 400–499 ideographs).
+/// end (a ``WordRuleStatus``), or one of the fast path's own statuses below.
 struct RawSegment {
     var start: Int
     var end: Int
