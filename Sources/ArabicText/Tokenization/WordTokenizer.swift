@@ -42,15 +42,15 @@ public final class WordTokenizer: Sendable {
     /// ```
     public func tokens(in text: String) -> [Token] {
         var text = text
-        return text.withUTF8 { tokens(inUTF8: $0) }
+        return text.withUTF8 { tokens(utf8: $0) }
     }
 
     /// The tokens of UTF-8 text. Text of many lines is fine: no token spans a line break.
     ///
     /// ```swift
-    /// bytes.withUnsafeBufferPointer { WordTokenizer.shared.tokens(inUTF8: $0) }
+    /// bytes.withUnsafeBufferPointer { WordTokenizer.shared.tokens(utf8: $0) }
     /// ```
-    public func tokens(inUTF8 text: UnsafeBufferPointer<UInt8>) -> [Token] {
+    public func tokens(utf8 text: UnsafeBufferPointer<UInt8>) -> [Token] {
         tokensCheckingUTF8(text).tokens
     }
 
@@ -137,10 +137,10 @@ public final class WordTokenizer: Sendable {
     /// Calls `body` with each token of UTF-8 text in order.
     ///
     /// ```swift
-    /// tokenizer.forEachToken(inUTF8: buffer) { token in count += 1 }
+    /// tokenizer.forEachToken(utf8: buffer) { token in count += 1 }
     /// ```
-    public func forEachToken(inUTF8 text: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
-        for token in tokens(inUTF8: text) { body(token) }
+    public func forEachToken(utf8 text: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
+        for token in tokens(utf8: text) { body(token) }
     }
 }
 
