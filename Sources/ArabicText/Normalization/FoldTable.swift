@@ -122,8 +122,6 @@ final class FoldTable: Sendable {
     /// form, or nil where the processor cannot run the kernel. Written once in init, freed in
     /// deinit.
     nonisolated(unsafe) let blockMap: UnsafeMutablePointer<UInt8>?
-    /// Off in tests that compare the fast loop with and without the block kernel.
-    static let blockKernelEnabled = Atomic<Bool>(true)
     // SAFETY: one atomic flag per block of 256 code points, initialized in init, freed in deinit.
     nonisolated(unsafe) private let blockReady: UnsafeMutablePointer<Atomic<UInt8>>
     private let buildLock = Mutex<Void>(())
