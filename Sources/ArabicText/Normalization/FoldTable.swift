@@ -102,8 +102,8 @@ enum FastEntry {
 /// ICU's character properties and cached for the life of the process. Code points below U+0800
 /// (one and two UTF-8 bytes: Latin, Arabic, Hebrew, Syriac…) are built at once; the rest of the
 /// BMP in blocks of 256 the first time text uses one, so a short run does not pay for 63,000
-/// entries it never reads (building them all took 2.5 ms of a 12 ms start). Code points above the
-/// BMP (emoji, historic scripts) are computed on demand by the same rules.
+/// entries it never reads (docs/design-arabictext.md gives the cost). Code points above the BMP
+/// (emoji, historic scripts) are computed on demand by the same rules.
 final class FoldTable: Sendable {
     let options: NormalizationOptions
     let normalizer: ICUNormalizerHandle?

@@ -4,10 +4,8 @@
 /// falls before and after every run of spaces), so each space-delimited chunk of text can be
 /// segmented on its own. Most chunks of Arabic news are a bare word — Arabic letters with their
 /// marks and tatweel, or ASCII letters, or ASCII digits — for which ICU's answer is known without
-/// asking: one token. Only the other chunks go to ICU. Measured on the 20 MB seed corpus: ICU's
-/// iteration over UTF-8 (UText) ran at about 140 MB/s on one core, and with this fast path the
-/// whole tokenizer runs at several times that; the answer is the same (a test compares the two on
-/// every fixture). Punctuation at a word's edges (`روسيا،` `«كيم»` `2020.`) stays in the fast
+/// asking: one token. Only the other chunks go to ICU (docs/design-arabictext.md gives the
+/// measurement); the answer is the same (a test compares the two on every fixture). Punctuation at a word's edges (`روسيا،` `«كيم»` `2020.`) stays in the fast
 /// path: at a chunk's edge ICU breaks on both sides of each such mark.
 enum SimpleWords {
     /// What a chunk is, when it is simple.

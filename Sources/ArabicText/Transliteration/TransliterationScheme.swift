@@ -35,8 +35,8 @@ public enum TransliterationScheme: String, Sendable, CaseIterable {
 
     /// Transliterates UTF-8 bytes, appending to `output`. Bytes that are not mapped characters
     /// (ill-formed ones included) pass through unchanged. Returns the offset of the first
-    /// ill-formed UTF-8 sequence, or nil when the input is valid: checking as it goes spares
-    /// callers a separate validation pass (which took as long as the transliteration).
+    /// ill-formed UTF-8 sequence, or nil when the input is valid, so callers need no separate
+    /// validation pass.
     ///
     /// ```swift
     /// var out: [UInt8] = []
