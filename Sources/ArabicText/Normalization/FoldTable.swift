@@ -133,6 +133,7 @@ final class FoldTable: Sendable {
     private init(options: NormalizationOptions) {
         self.options = options
         self.normalizer = options.unicodeForm.map { $0.icuInstance }
+        // SAFETY: the three buffers are filled below before the table is shared, and freed in deinit.
         entries = .allocate(capacity: Self.count)
         fast = .allocate(capacity: Self.fastSlots)
         fast.initialize(repeating: FastEntry.other, count: Self.fastSlots)
@@ -162,6 +163,7 @@ final class FoldTable: Sendable {
     /// - At `0x80 | (lead == D9 ? 0x40 : 0) | trail & 0x3F`: the output's lead minus 0xD8 (D8,
     ///   D9 or DA) in the top two bits and its trail's low six bits; 0xFF otherwise.
     private static func makeBlockMap(_ fast: UnsafeMutablePointer<UInt32>) -> UnsafeMutablePointer<UInt8> {
+        // SAFETY: 256 bytes, indexed by a byte below; freed once the kernel's prepared copy is made.
         let map = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         map.initialize(repeating: 0xFF, count: 256)
         func oneForOne(_ entry: UInt32, length: UInt32) -> Bool {
