@@ -78,7 +78,7 @@ import Testing
         for text in texts {
             var text = text
             text.withUTF8 { bytes in
-                let fast = WordTokenizer.shared.tokens(inUTF8: bytes)
+                let fast = WordTokenizer.shared.tokens(utf8: bytes)
                 var assembler = TokenAssembler(text: bytes, specials: SpecialSpans.find(in: bytes))
                 assembler.run(WordTokenizer.shared.icuSegments(in: bytes))
                 if fast != assembler.tokens {

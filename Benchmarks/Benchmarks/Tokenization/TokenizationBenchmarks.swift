@@ -13,14 +13,14 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("words 1 MB", configuration: configuration) { benchmark in
         for _ in benchmark.scaledIterations {
-            let tokens = text.withUnsafeBufferPointer { tokenizer.tokens(inUTF8: $0) }
+            let tokens = text.withUnsafeBufferPointer { tokenizer.tokens(utf8: $0) }
             blackHole(tokens)
         }
     }
 
     Benchmark("sentences 1 MB", configuration: configuration) { benchmark in
         for _ in benchmark.scaledIterations {
-            let sentences = text.withUnsafeBufferPointer { SentenceSplitter.shared.sentences(inUTF8: $0) }
+            let sentences = text.withUnsafeBufferPointer { SentenceSplitter.shared.sentences(utf8: $0) }
             blackHole(sentences)
         }
     }

@@ -125,3 +125,22 @@ struct UnsafeSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
+
+/// ICU's word-break rule status tags (`UWordBreak`): the kind of the segment that ends at a
+/// boundary. ICU gives each kind a range of 100 values.
+///
+/// ```swift
+/// if WordRuleStatus.numbers.contains(segment.status) { /* a number */ }
+/// ```
+enum WordRuleStatus {
+    /// `UBRK_WORD_NONE`: white space, punctuation, symbols.
+    static let none: Int32 = 0
+    /// `UBRK_WORD_NUMBER`, the first number status.
+    static let number: Int32 = 100
+    /// `UBRK_WORD_NUMBER` to `UBRK_WORD_NUMBER_LIMIT`.
+    static let numbers: Range<Int32> = 100..<200
+    /// `UBRK_WORD_LETTER` to `UBRK_WORD_LETTER_LIMIT`.
+    static let letters: Range<Int32> = 200..<300
+    /// `UBRK_WORD_KANA` to `UBRK_WORD_IDEO_LIMIT`: kana and ideographs.
+    static let kanaOrIdeographs: Range<Int32> = 300..<500
+}

@@ -16,6 +16,9 @@ public final class ArabicNormalizer: Sendable {
     /// The options this normalizer applies.
     public let options: NormalizationOptions
     let table: FoldTable
+    /// Whether the fold loop may use the SIMD block kernel (off only in tests that compare the
+    /// loop with and without it).
+    let blockKernel: Bool
 
     /// A normalizer for a named profile.
     ///
@@ -31,9 +34,15 @@ public final class ArabicNormalizer: Sendable {
     /// ```swift
     /// let normalizer = ArabicNormalizer(options: NormalizationOptions(tashkeel: .remove))
     /// ```
-    public init(options: NormalizationOptions) {
+    public convenience init(options: NormalizationOptions) {
+        self.init(options: options, blockKernel: true)
+    }
+
+    /// A normalizer that may (`blockKernel: true`) or may not use the SIMD block kernel.
+    init(options: NormalizationOptions, blockKernel: Bool) {
         self.options = options
         self.table = FoldTable.shared(for: options)
+        self.blockKernel = blockKernel
     }
 
     /// The normalized form of a string.
@@ -47,7 +56,7 @@ public final class ArabicNormalizer: Sendable {
             var writer = ByteWriter(capacity: source.count + 16)
             var state = FoldState()
             var recorder = NoOffsets()
-            table.run(source, into: &writer, state: &state, recorder: &recorder)
+            table.run(source, into: &writer, state: &state, recorder: &recorder, blockKernel: blockKernel)
             return writer.toString()
         }
     }
@@ -72,7 +81,7 @@ public final class ArabicNormalizer: Sendable {
         var state = FoldState()
         state.atLineStart = !continuingLine
         var recorder = NoOffsets()
-        table.run(source, into: &writer, state: &state, recorder: &recorder)
+        table.run(source, into: &writer, state: &state, recorder: &recorder, blockKernel: blockKernel)
         writer.appendTo(&output)
         return state.firstInvalidOffset
     }
@@ -90,7 +99,7 @@ public final class ArabicNormalizer: Sendable {
         var writer = ByteWriter(capacity: source.count + 16)
         var state = FoldState()
         var recorder = NoOffsets()
-        table.run(source, into: &writer, state: &state, recorder: &recorder)
+        table.run(source, into: &writer, state: &state, recorder: &recorder, blockKernel: blockKernel)
         return try body(writer.bytes)
     }
 
@@ -110,7 +119,7 @@ public final class ArabicNormalizer: Sendable {
         var writer = ByteWriter(capacity: source.count + 16)
         var state = FoldState()
         var recorder = NoOffsets()
-        table.run(source, into: &writer, state: &state, recorder: &recorder)
+        table.run(source, into: &writer, state: &state, recorder: &recorder, blockKernel: blockKernel)
         return try body(writer.bytes, state.firstInvalidOffset)
     }
 
@@ -127,7 +136,7 @@ public final class ArabicNormalizer: Sendable {
             var writer = ByteWriter(capacity: source.count + 16)
             var state = FoldState()
             var map = OffsetMap()
-            table.run(source, into: &writer, state: &state, recorder: &map)
+            table.run(source, into: &writer, state: &state, recorder: &map, blockKernel: blockKernel)
             map.sourceLength = source.count
             map.outputLength = writer.count
             return NormalizedText(text: writer.toString(), offsets: map)

@@ -17,6 +17,80 @@ final class SlowPathScratch {
     var folded = ByteWriter(capacity: 64)
 }
 
+/// The fold loop's output cursor: the writer's base, count and capacity held in locals
+/// (registers) while the loop runs, written back to the writer before anything else touches it.
+struct FoldOutputCursor {
+    var destination: UnsafeMutablePointer<UInt8>
+    var written: Int
+    var capacity: Int
+
+    @inline(__always)
+    init(_ out: borrowing ByteWriter) {
+        destination = out.base
+        written = out.count
+        capacity = out.capacity
+    }
+
+    /// Makes room for `room` more bytes: when they do not fit, grows the writer by `reserving`.
+    @inline(__always)
+    mutating func ensure(room: Int, reserving: Int, in out: inout ByteWriter) {
+        if written &+ room > capacity {
+            out.count = written
+            out.reserve(reserving)
+            destination = out.base
+            capacity = out.capacity
+        }
+    }
+
+    /// Takes the writer's state after someone else (the slow path) wrote to it.
+    @inline(__always)
+    mutating func reload(from out: borrowing ByteWriter) {
+        written = out.count
+        destination = out.base
+        capacity = out.capacity
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        destination[written] = byte
+        written &+= 1
+    }
+
+    @inline(__always)
+    mutating func copy(_ source: UnsafePointer<UInt8>, length: Int) {
+        for offset in 0..<length { destination[written &+ offset] = source[offset] }
+        written &+= length
+    }
+}
+
+/// Where the slow path rolls back to: the last normalization boundary in the source and the
+/// output, and the whitespace state there.
+struct FoldRollbackPoint {
+    var source = 0
+    var output: Int
+    var state: FoldState
+    /// True when the point lies inside a run of plain text, where the state is always
+    /// "mid-line, no space pending" and is not saved character by character.
+    var isPlain = false
+
+    /// Marks a boundary outside a plain run, saving the state.
+    @inline(__always)
+    mutating func mark(source: Int, output: Int, state: FoldState) {
+        self.source = source
+        self.output = output
+        self.state = state
+        isPlain = false
+    }
+
+    /// Marks a boundary inside a plain run (the state there is implied).
+    @inline(__always)
+    mutating func markPlain(source: Int, output: Int) {
+        self.source = source
+        self.output = output
+        isPlain = true
+    }
+}
+
 // The normalizer's single pass over UTF-8.
 //
 // Fast path: a code point whose quick check is "yes" for the Unicode form, and whose combining
@@ -29,33 +103,25 @@ final class SlowPathScratch {
 // new text that composes (ی → ي before ◌ٔ gives ئ), so a segment is normalized and folded
 // until it stops changing: the result is a fixed point, which is what makes profiles idempotent.
 extension FoldTable {
+    /// Folds `input` into `out`, carrying `state` across calls. `blockKernel` allows the SIMD
+    /// block kernel where the processor has it (tests turn it off to compare the two loops).
     func run<Recorder: OffsetRecorder>(
         _ input: UnsafeBufferPointer<UInt8>, into out: inout ByteWriter, state: inout FoldState,
-        recorder: inout Recorder
+        recorder: inout Recorder, blockKernel: Bool = true
     ) {
         let count = input.count
         guard count > 0, let source = input.baseAddress else { return }
         let entries = self.entries
-        // The loop keeps the output cursor and the whitespace state in locals (registers) and
-        // writes them back before anything else touches `out` or `state`.
         out.reserve(count + 16)
-        var destination = out.base
-        var written = out.count
-        var capacity = out.capacity
+        var cursor = FoldOutputCursor(out)
         var current = state
         var index = 0
-        var starterSource = 0
-        var starterOutput = written
-        var starterState = current
-        // True when the rollback point lies inside a run of plain text, where the state is
-        // always "mid-line, no space pending" and is not saved character by character.
-        var starterIsPlain = false
+        var rollback = FoldRollbackPoint(output: cursor.written, state: current)
         var lastCombiningClass: UInt8 = 0
         var scratch: SlowPathScratch? = nil
         // The block kernel, where the processor has it and no offsets are recorded (it writes
         // whole blocks without telling the recorder about each character).
-        let blockMap = Recorder.self == NoOffsets.self && FoldTable.blockKernelEnabled.load(ordering: .relaxed)
-            ? self.blockMap : nil
+        let blockMap = Recorder.self == NoOffsets.self && blockKernel ? self.blockMap : nil
         // Where the block kernel may be tried again after it stopped short.
         var blockRetry = 0
 
@@ -82,136 +148,22 @@ extension FoldTable {
                     if current.firstInvalidOffset == nil { current.firstInvalidOffset = index }
                 }
             }
-            if written &+ 8 > capacity {
-                out.count = written
-                out.reserve(8 &+ (count &- index))
-                destination = out.base
-                capacity = out.capacity
-            }
+            cursor.ensure(room: 8, reserving: 8 &+ (count &- index), in: &out)
 
             // The common case: a character copied as it is, with nothing to normalize, and the
             // run of such characters (and single spaces between them) that usually follows.
             if entry.meta == FoldEntry.plainCopy {
                 // (Replacements enter the run below, after the general path writes them.)
-                starterSource = index
-                starterOutput = written
-                starterState = current
-                starterIsPlain = false
-                lastCombiningClass = 0
-                if current.pendingSpace {
-                    recorder.atomic(source: current.pendingSpaceSource,
-                                    sourceLength: current.pendingSpaceSourceLength,
-                                    output: written, outputLength: 1)
-                    destination[written] = 0x20
-                    written &+= 1
-                    current.pendingSpace = false
-                }
+                rollback.mark(source: index, output: cursor.written, state: current)
+                writePendingSpace(&current, &cursor, recorder: &recorder)
                 current.atLineStart = false
-                recorder.identity(source: index, length: length, output: written)
-                for offset in 0..<length { destination[written &+ offset] = source[index &+ offset] }
-                written &+= length
+                recorder.identity(source: index, length: length, output: cursor.written)
+                cursor.copy(source + index, length: length)
                 index &+= length
-                if written &+ (count &- index) &+ 16 > capacity {
-                    out.count = written
-                    out.reserve(count &- index &+ 16)
-                    destination = out.base
-                    capacity = out.capacity
-                }
-                // From here every character written is content, so the state is "mid-line, no
-                // space pending". Characters that are copied or replaced one for one, marks that
-                // are dropped in canonical order, and single spaces between words go through with
-                // no bookkeeping beyond the rollback point. Output never outgrows input here
-                // (capacity was checked above; a longer replacement leaves the loop).
-                var runCombiningClass: UInt8 = 0
-                let fast = self.fast
-                // `FastEntry.spaceBit` when the last character written was a collapsible space.
-                var previousSpace: UInt32 = 0
-                // One table load per character and no branch that depends on the text (ASCII or
-                // two bytes, letter or space) in the common case: the slot and the length are
-                // selected arithmetically. Three- and four-byte sequences, ill-formed bytes, marks,
-                // line breaks and a second space in a row leave the loop. The last byte of the
-                // input is left to the general path, so `index + 1` is always readable.
-                while index &+ 1 < count {
-                    if let blockMap, index >= blockRetry, count &- 1 &- index >= 32 {
-                        var afterSpace: UInt32 = previousSpace != 0 ? 1 : 0
-                        // SAFETY: the kernel reads source[index..<count - 1] and writes inside
-                        // destination[written..<written + count - 1 - index], which capacity
-                        // covers (remaining input plus 16 bytes, checked above).
-                        let folded = FoldBlockKernel.foldEasyPrefix(source + index, count: count &- 1 &- index,
-                                                                    into: destination + written, prepared: blockMap,
-                                                                    afterSpace: &afterSpace)
-                        // Stopped at once (marks or rare letters): one character at a time for a
-                        // while. (Text stops it every 40 bytes on average, mostly after ten or
-                        // so, at a line break or a comma: it is tried again right after.)
-                        blockRetry = index &+ folded &+ (folded == 0 ? 16 : 1)
-                        if folded > 0 {
-                            index &+= folded
-                            written &+= folded
-                            // The last character folded is the rollback point, as the loop
-                            // below leaves it.
-                            let lastLength = source[index &- 1] & 0xC0 == 0x80 ? 2 : 1
-                            starterSource = index &- lastLength
-                            starterOutput = written &- lastLength
-                            starterIsPlain = true
-                            runCombiningClass = 0
-                            previousSpace = afterSpace != 0 ? FastEntry.spaceBit : 0
-                            continue
-                        }
-                    }
-                    let lead = Int(source[index])
-                    let follower = Int(source[index &+ 1])
-                    // Written as arithmetic so that the compiler cannot turn "ASCII or not" into
-                    // a branch (it is taken at every space: a misprediction per word). An ASCII
-                    // byte is its own slot; any other lead is read with the byte after it, and
-                    // the table answers "other" for a pair that is not a well-formed two-byte
-                    // sequence, so the bytes need no test here (the compiler made such a test a
-                    // branch on "ASCII or not": the loop took a fifth longer with it).
-                    let multiByte = lead >> 7                      // 0 or 1
-                    let runLength = 1 &+ multiByte
-                    let pairSlot = lead << 8 | follower
-                    let runEntry = fast[lead ^ ((lead ^ pairSlot) & -multiByte)]
-                    if runEntry >= FastEntry.droppableMark || runEntry & previousSpace != 0 {
-                        // Tashkeel after a letter: dropped where it stands, as long as marks stay
-                        // in canonical order.
-                        guard runEntry & FastEntry.kindMask == FastEntry.droppableMark,
-                              previousSpace == 0 else { break }
-                        let markClass = UInt8(truncatingIfNeeded: runEntry)
-                        guard markClass >= runCombiningClass else { break }
-                        runCombiningClass = markClass
-                        recorder.dropped(source: index, length: runLength)
-                        index &+= runLength
-                        continue
-                    }
-                    starterSource = index
-                    starterOutput = written
-                    starterIsPlain = true
-                    runCombiningClass = 0
-                    let outputLength = Int(truncatingIfNeeded: runEntry >> 16) & 3
-                    if runEntry & FastEntry.replacedBit != 0 {
-                        recorder.atomic(source: index, sourceLength: runLength, output: written,
-                                        outputLength: outputLength)
-                    } else {
-                        recorder.identity(source: index, length: runLength, output: written)
-                    }
-                    // SAFETY: output in this loop is never longer than its input, and capacity
-                    // covers the remaining input plus 16 bytes, so the two-byte store stays in
-                    // bounds.
-                    UnsafeMutableRawPointer(destination + written)
-                        .storeBytes(of: UInt16(truncatingIfNeeded: runEntry).littleEndian, as: UInt16.self)
-                    written &+= outputLength
-                    index &+= runLength
-                    previousSpace = runEntry & FastEntry.spaceBit
-                }
-                if previousSpace != 0 {
-                    // The run stopped just after a space: whether it is kept, collapsed or trimmed
-                    // depends on what follows, so hand it back to the general path.
-                    index &-= 1
-                    written &-= 1
-                    recorder.rollback(toOutput: written)
-                    starterSource = index
-                    starterOutput = written
-                }
-                lastCombiningClass = runCombiningClass
+                cursor.ensure(room: count &- index &+ 16, reserving: count &- index &+ 16, in: &out)
+                lastCombiningClass = plainRun(
+                    source, count: count, index: &index, cursor: &cursor, rollback: &rollback,
+                    blockMap: blockMap, blockRetry: &blockRetry, recorder: &recorder)
                 continue
             }
             let action = entry.action
@@ -220,96 +172,211 @@ extension FoldTable {
                 continue
             }
             if entry.hasBoundaryBefore {
-                starterSource = index
-                starterOutput = written
-                starterState = current
-                starterIsPlain = false
+                rollback.mark(source: index, output: cursor.written, state: current)
             }
             if !entry.isQuickCheckYes
                 || (entry.combiningClass != 0 && entry.combiningClass < lastCombiningClass)
             {
-                // Slow path: roll back to the last boundary and let ICU normalize the segment.
                 if scratch == nil { scratch = SlowPathScratch() }
-                recorder.rollback(toOutput: starterOutput)
-                out.count = starterOutput
-                let invalid = current.firstInvalidOffset
-                if starterIsPlain {
-                    current.pendingSpace = false
-                    current.atLineStart = false
-                } else {
-                    current = starterState
-                }
-                current.firstInvalidOffset = invalid
-                index = normalizeSegment(
-                    input, from: starterSource, scanningFrom: index &+ length, into: &out,
+                index = rollBackAndNormalize(
+                    input, to: rollback, scanningFrom: index &+ length, into: &out,
                     state: &current, recorder: &recorder, scratch: scratch!)
-                written = out.count
-                destination = out.base
-                capacity = out.capacity
+                cursor.reload(from: out)
                 lastCombiningClass = 0
                 continue
             }
             lastCombiningClass = entry.combiningClass
-
-            switch action {
-            case .copy, .replace:
-                if current.pendingSpace {
-                    recorder.atomic(source: current.pendingSpaceSource,
-                                    sourceLength: current.pendingSpaceSourceLength,
-                                    output: written, outputLength: 1)
-                    destination[written] = 0x20
-                    written &+= 1
-                    current.pendingSpace = false
-                }
-                current.atLineStart = false
-                if action == .copy {
-                    recorder.identity(source: index, length: length, output: written)
-                    for offset in 0..<length { destination[written &+ offset] = source[index &+ offset] }
-                    written &+= length
-                } else {
-                    let replacementLength = entry.replacementLength
-                    recorder.atomic(source: index, sourceLength: length, output: written,
-                                    outputLength: replacementLength)
-                    // SAFETY: eight bytes of room were ensured above; four are stored.
-                    UnsafeMutableRawPointer(destination + written)
-                        .storeBytes(of: entry.replacement.littleEndian, as: UInt32.self)
-                    written &+= replacementLength
-                }
-            case .drop:
-                recorder.dropped(source: index, length: length)
-            case .dropBeforeNormalization:
-                break
-            case .space:
-                if !current.atLineStart && !current.pendingSpace {
-                    current.pendingSpace = true
-                    current.pendingSpaceSource = index
-                    current.pendingSpaceSourceLength = length
-                }
-            case .lineFeed:
-                current.pendingSpace = false
-                current.atLineStart = true
-                recorder.identity(source: index, length: 1, output: written)
-                destination[written] = 0x0A
-                written &+= 1
-            case .carriageReturn:
-                if index &+ 1 < count && source[index &+ 1] == 0x0A {
-                    current.pendingSpace = false
-                    current.atLineStart = true
-                    recorder.identity(source: index, length: 2, output: written)
-                    destination[written] = 0x0D
-                    destination[written &+ 1] = 0x0A
-                    written &+= 2
-                    length = 2
-                } else if !current.atLineStart && !current.pendingSpace {
-                    current.pendingSpace = true
-                    current.pendingSpaceSource = index
-                    current.pendingSpaceSourceLength = 1
-                }
-            }
+            length = apply(entry, action, source, count: count, at: index, length: length,
+                           cursor: &cursor, state: &current, recorder: &recorder)
             index &+= length
         }
-        out.count = written
+        out.count = cursor.written
         state = current
+    }
+
+    /// Writes the space waiting before the next visible character, if one is.
+    @inline(__always)
+    private func writePendingSpace<Recorder: OffsetRecorder>(
+        _ current: inout FoldState, _ cursor: inout FoldOutputCursor, recorder: inout Recorder
+    ) {
+        if current.pendingSpace {
+            recorder.atomic(source: current.pendingSpaceSource,
+                            sourceLength: current.pendingSpaceSourceLength,
+                            output: cursor.written, outputLength: 1)
+            cursor.append(0x20)
+            current.pendingSpace = false
+        }
+    }
+
+    /// The plain-run fast path, entered after a plain character was written: characters that
+    /// are copied or replaced one for one, marks dropped in canonical order, and single spaces
+    /// between words, with no bookkeeping beyond the rollback point. Returns the combining class
+    /// of the last mark dropped (0 when none), for the canonical-order check after the run.
+    ///
+    /// From here every character written is content, so the state is "mid-line, no space
+    /// pending". Output never outgrows input here: the caller ensured room for the remaining
+    /// input plus 16 bytes, and a longer replacement leaves the loop.
+    @inline(__always)
+    private func plainRun<Recorder: OffsetRecorder>(
+        _ source: UnsafePointer<UInt8>, count: Int, index: inout Int,
+        cursor: inout FoldOutputCursor, rollback: inout FoldRollbackPoint,
+        blockMap: UnsafeMutablePointer<UInt8>?, blockRetry: inout Int, recorder: inout Recorder
+    ) -> UInt8 {
+        var runCombiningClass: UInt8 = 0
+        let fast = self.fast
+        // `FastEntry.spaceBit` when the last character written was a collapsible space.
+        var previousSpace: UInt32 = 0
+        // One table load per character and no branch that depends on the text (ASCII or two
+        // bytes, letter or space) in the common case: the slot and the length are selected
+        // arithmetically. Three- and four-byte sequences, ill-formed bytes, marks, line breaks and
+        // a second space in a row leave the loop. The last byte of the input is left to the
+        // general path, so `index + 1` is always readable.
+        while index &+ 1 < count {
+            if let blockMap, index >= blockRetry, count &- 1 &- index >= 32 {
+                var afterSpace: UInt32 = previousSpace != 0 ? 1 : 0
+                // SAFETY: the kernel reads source[index..<count - 1] and writes inside
+                // destination[written..<written + count - 1 - index], which capacity covers
+                // (remaining input plus 16 bytes, ensured by the caller).
+                let folded = FoldBlockKernel.foldEasyPrefix(source + index, count: count &- 1 &- index,
+                                                            into: cursor.destination + cursor.written,
+                                                            prepared: blockMap, afterSpace: &afterSpace)
+                // Stopped at once (marks or rare letters): one character at a time for a while;
+                // after a longer block it is tried again right after (see the design notes).
+                blockRetry = index &+ folded &+ (folded == 0 ? 16 : 1)
+                if folded > 0 {
+                    index &+= folded
+                    cursor.written &+= folded
+                    // The last character folded is the rollback point, as the loop below
+                    // leaves it.
+                    let lastLength = source[index &- 1] & 0xC0 == 0x80 ? 2 : 1
+                    rollback.markPlain(source: index &- lastLength, output: cursor.written &- lastLength)
+                    runCombiningClass = 0
+                    previousSpace = afterSpace != 0 ? FastEntry.spaceBit : 0
+                    continue
+                }
+            }
+            let lead = Int(source[index])
+            let follower = Int(source[index &+ 1])
+            // Arithmetic, so that the compiler cannot turn "ASCII or not" into a branch (see the
+            // design notes): an ASCII byte is its own slot; any other lead is read with the byte
+            // after it, and the table answers "other" for a pair that is not a well-formed
+            // two-byte sequence.
+            let multiByte = lead >> 7                      // 0 or 1
+            let runLength = 1 &+ multiByte
+            let pairSlot = lead << 8 | follower
+            let runEntry = fast[lead ^ ((lead ^ pairSlot) & -multiByte)]
+            if runEntry >= FastEntry.droppableMark || runEntry & previousSpace != 0 {
+                // Tashkeel after a letter: dropped where it stands, as long as marks stay in
+                // canonical order.
+                guard runEntry & FastEntry.kindMask == FastEntry.droppableMark,
+                      previousSpace == 0 else { break }
+                let markClass = UInt8(truncatingIfNeeded: runEntry)
+                guard markClass >= runCombiningClass else { break }
+                runCombiningClass = markClass
+                recorder.dropped(source: index, length: runLength)
+                index &+= runLength
+                continue
+            }
+            rollback.markPlain(source: index, output: cursor.written)
+            runCombiningClass = 0
+            let outputLength = Int(truncatingIfNeeded: runEntry >> 16) & 3
+            if runEntry & FastEntry.replacedBit != 0 {
+                recorder.atomic(source: index, sourceLength: runLength, output: cursor.written,
+                                outputLength: outputLength)
+            } else {
+                recorder.identity(source: index, length: runLength, output: cursor.written)
+            }
+            // SAFETY: output in this loop is never longer than its input, and capacity covers
+            // the remaining input plus 16 bytes, so the two-byte store stays in bounds.
+            UnsafeMutableRawPointer(cursor.destination + cursor.written)
+                .storeBytes(of: UInt16(truncatingIfNeeded: runEntry).littleEndian, as: UInt16.self)
+            cursor.written &+= outputLength
+            index &+= runLength
+            previousSpace = runEntry & FastEntry.spaceBit
+        }
+        if previousSpace != 0 {
+            // The run stopped just after a space: whether it is kept, collapsed or trimmed
+            // depends on what follows, so hand it back to the general path.
+            index &-= 1
+            cursor.written &-= 1
+            recorder.rollback(toOutput: cursor.written)
+            rollback.source = index
+            rollback.output = cursor.written
+        }
+        return runCombiningClass
+    }
+
+    /// The slow path: rolls the output back to the last boundary and lets ICU normalize the
+    /// segment from there. Returns the index after the segment.
+    @inline(never)
+    private func rollBackAndNormalize<Recorder: OffsetRecorder>(
+        _ input: UnsafeBufferPointer<UInt8>, to rollback: FoldRollbackPoint, scanningFrom scanStart: Int,
+        into out: inout ByteWriter, state current: inout FoldState, recorder: inout Recorder,
+        scratch: SlowPathScratch
+    ) -> Int {
+        recorder.rollback(toOutput: rollback.output)
+        out.count = rollback.output
+        let invalid = current.firstInvalidOffset
+        if rollback.isPlain {
+            current.pendingSpace = false
+            current.atLineStart = false
+        } else {
+            current = rollback.state
+        }
+        current.firstInvalidOffset = invalid
+        return normalizeSegment(
+            input, from: rollback.source, scanningFrom: scanStart, into: &out,
+            state: &current, recorder: &recorder, scratch: scratch)
+    }
+
+    /// The general path for one character in normal order: applies its fold entry (copy,
+    /// replace, drop, a space, a line break). Returns the bytes consumed (a CR LF pair is two).
+    /// The caller ensured eight bytes of room.
+    @inline(__always)
+    private func apply<Recorder: OffsetRecorder>(
+        _ entry: FoldEntry, _ action: FoldAction, _ source: UnsafePointer<UInt8>, count: Int,
+        at index: Int, length: Int, cursor: inout FoldOutputCursor, state current: inout FoldState,
+        recorder: inout Recorder
+    ) -> Int {
+        switch action {
+        case .copy, .replace:
+            writePendingSpace(&current, &cursor, recorder: &recorder)
+            current.atLineStart = false
+            if action == .copy {
+                recorder.identity(source: index, length: length, output: cursor.written)
+                cursor.copy(source + index, length: length)
+            } else {
+                let replacementLength = entry.replacementLength
+                recorder.atomic(source: index, sourceLength: length, output: cursor.written,
+                                outputLength: replacementLength)
+                // SAFETY: eight bytes of room were ensured by the caller; four are stored.
+                UnsafeMutableRawPointer(cursor.destination + cursor.written)
+                    .storeBytes(of: entry.replacement.littleEndian, as: UInt32.self)
+                cursor.written &+= replacementLength
+            }
+        case .drop:
+            recorder.dropped(source: index, length: length)
+        case .dropBeforeNormalization:
+            break
+        case .space:
+            noteSpace(&current, source: index, length: length)
+        case .lineFeed:
+            current.pendingSpace = false
+            current.atLineStart = true
+            recorder.identity(source: index, length: 1, output: cursor.written)
+            cursor.append(0x0A)
+        case .carriageReturn:
+            if index &+ 1 < count && source[index &+ 1] == 0x0A {
+                current.pendingSpace = false
+                current.atLineStart = true
+                recorder.identity(source: index, length: 2, output: cursor.written)
+                cursor.append(0x0D)
+                cursor.append(0x0A)
+                return 2
+            }
+            noteSpace(&current, source: index, length: 1)
+        }
+        return length
     }
 
     /// U+FFFD standing in for ill-formed bytes: always written as its own three bytes.

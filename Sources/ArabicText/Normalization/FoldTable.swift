@@ -1,4 +1,3 @@
-internal import CArabicICU
 import Synchronization
 
 /// What the normalizer does with one code point once it is in the target Unicode form.
@@ -103,8 +102,8 @@ enum FastEntry {
 /// ICU's character properties and cached for the life of the process. Code points below U+0800
 /// (one and two UTF-8 bytes: Latin, Arabic, Hebrew, Syriac…) are built at once; the rest of the
 /// BMP in blocks of 256 the first time text uses one, so a short run does not pay for 63,000
-/// entries it never reads (building them all took 2.5 ms of a 12 ms start). Code points above the
-/// BMP (emoji, historic scripts) are computed on demand by the same rules.
+/// entries it never reads (docs/design-arabictext.md gives the cost). Code points above the BMP
+/// (emoji, historic scripts) are computed on demand by the same rules.
 final class FoldTable: Sendable {
     let options: NormalizationOptions
     let normalizer: ICUNormalizerHandle?
@@ -123,8 +122,6 @@ final class FoldTable: Sendable {
     /// form, or nil where the processor cannot run the kernel. Written once in init, freed in
     /// deinit.
     nonisolated(unsafe) let blockMap: UnsafeMutablePointer<UInt8>?
-    /// Off in tests that compare the fast loop with and without the block kernel.
-    static let blockKernelEnabled = Atomic<Bool>(true)
     // SAFETY: one atomic flag per block of 256 code points, initialized in init, freed in deinit.
     nonisolated(unsafe) private let blockReady: UnsafeMutablePointer<Atomic<UInt8>>
     private let buildLock = Mutex<Void>(())
@@ -136,6 +133,7 @@ final class FoldTable: Sendable {
     private init(options: NormalizationOptions) {
         self.options = options
         self.normalizer = options.unicodeForm.map { $0.icuInstance }
+        // SAFETY: the three buffers are filled below before the table is shared, and freed in deinit.
         entries = .allocate(capacity: Self.count)
         fast = .allocate(capacity: Self.fastSlots)
         fast.initialize(repeating: FastEntry.other, count: Self.fastSlots)
@@ -165,6 +163,7 @@ final class FoldTable: Sendable {
     /// - At `0x80 | (lead == D9 ? 0x40 : 0) | trail & 0x3F`: the output's lead minus 0xD8 (D8,
     ///   D9 or DA) in the top two bits and its trail's low six bits; 0xFF otherwise.
     private static func makeBlockMap(_ fast: UnsafeMutablePointer<UInt32>) -> UnsafeMutablePointer<UInt8> {
+        // SAFETY: 256 bytes, indexed by a byte below; freed once the kernel's prepared copy is made.
         let map = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         map.initialize(repeating: 0xFF, count: 256)
         func oneForOne(_ entry: UInt32, length: UInt32) -> Bool {
@@ -243,7 +242,7 @@ final class FoldTable: Sendable {
         var flags = FoldEntry.quickCheckYes | FoldEntry.boundaryBefore
         if let normalizer, !(0xD800...0xDFFF).contains(scalar) {
             combiningClass = normalizer.combiningClass(scalar)
-            flags = (normalizer.quickCheck(scalar) == 1 ? FoldEntry.quickCheckYes : 0)
+            flags = (normalizer.quickCheck(scalar) == .yes ? FoldEntry.quickCheckYes : 0)
                 | (normalizer.hasBoundaryBefore(scalar) ? FoldEntry.boundaryBefore : 0)
         }
         var action = foldAction(for: scalar, options)
@@ -288,7 +287,7 @@ final class FoldTable: Sendable {
             return collapse ? (.space, nil) : (.replace, 0x20)
         }
         if options.letterCase == .lower {
-            let lower = nz_simple_lowercase(scalar)
+            let lower = UnicodeProperties.simpleLowercase(scalar)
             if lower != scalar { return (.replace, lower) }
         }
         return (.copy, nil)
@@ -325,16 +324,12 @@ final class FoldTable: Sendable {
             default: return nil
             }
         case .zero:
-            return nz_digit_value(scalar) >= 0 && nz_char_category(scalar) == 9 ? 0x30 : nil
+            return UnicodeProperties.isDecimalDigit(scalar) && GeneralCategory.of(scalar) == .decimalNumber ? 0x30 : nil
         }
     }
 
-    /// General categories Pc Pd Ps Pe Pi Pf Po (ICU 22, 19, 20, 21, 28, 29, 23) and
-    /// Sm Sc Sk So (ICU 24, 25, 26, 27).
+    /// General categories P* (Pc Pd Ps Pe Pi Pf Po) and S* (Sm Sc Sk So).
     private static func isPunctuationOrSymbol(_ scalar: UInt32) -> Bool {
-        switch nz_char_category(scalar) {
-        case 19...29: return true
-        default: return false
-        }
+        GeneralCategory.of(scalar).isPunctuationOrSymbol
     }
 }

@@ -17,9 +17,9 @@ public struct NormalizationOptions: Sendable, Hashable {
     /// Bidi and format controls: LRM, RLM, ALM (U+061C), U+202A–202E, U+2066–2069, U+FEFF, soft
     /// hyphen, zero-width space, word joiner, and C0/C1 control characters other than tab and
     /// line breaks.
-    public var formatControls: Removal
+    public var formatControls: CharacterRemoval
     /// Zero-width non-joiner and joiner (U+200C, U+200D). Persian needs ZWNJ inside words.
-    public var joiners: Removal
+    public var joiners: CharacterRemoval
     /// No-break space, U+1680, U+2000–200A, U+202F, U+205F, U+3000, and the line and paragraph
     /// separators U+0085, U+2028, U+2029 (which would otherwise break lines) become U+0020.
     public var unicodeSpaces: SpaceMapping
@@ -27,9 +27,9 @@ public struct NormalizationOptions: Sendable, Hashable {
     public var collapseWhitespace: Bool
     /// Harakat and other marks: U+0610–061A, U+064B–065F, superscript alef U+0670, Quranic marks
     /// U+06D6–06ED, and the Arabic Extended-A marks U+08CA–08FF.
-    public var tashkeel: Removal
+    public var tashkeel: CharacterRemoval
     /// Tatweel (kashida) U+0640.
-    public var tatweel: Removal
+    public var tatweel: CharacterRemoval
     /// أ إ آ ٱ and the rarer ٲ ٳ.
     public var alefForms: AlefFolding
     /// Alef maksura ى.
@@ -44,7 +44,7 @@ public struct NormalizationOptions: Sendable, Hashable {
     /// Decimal digits of every script.
     public var digits: DigitFolding
     /// Punctuation and symbols (general categories P* and S*).
-    public var punctuation: Removal
+    public var punctuation: CharacterRemoval
     /// Letter case outside Arabic (Latin, Greek, Cyrillic ...).
     public var letterCase: CaseFolding
 
@@ -65,12 +65,12 @@ public struct NormalizationOptions: Sendable, Hashable {
     /// let options = NormalizationOptions(unicodeForm: .nfc, tashkeel: .remove)
     /// ```
     public init(
-        unicodeForm: UnicodeForm? = nil, formatControls: Removal = .keep, joiners: Removal = .keep,
+        unicodeForm: UnicodeForm? = nil, formatControls: CharacterRemoval = .keep, joiners: CharacterRemoval = .keep,
         unicodeSpaces: SpaceMapping = .keep, collapseWhitespace: Bool = false,
-        tashkeel: Removal = .keep, tatweel: Removal = .keep, alefForms: AlefFolding = .keep,
+        tashkeel: CharacterRemoval = .keep, tatweel: CharacterRemoval = .keep, alefForms: AlefFolding = .keep,
         alefMaksura: AlefMaksuraFolding = .keep, tehMarbuta: TehMarbutaFolding = .keep,
         hamzaCarriers: HamzaCarrierFolding = .keep, persianLetters: PersianFolding = .keep,
-        digits: DigitFolding = .keep, punctuation: Removal = .keep, letterCase: CaseFolding = .keep
+        digits: DigitFolding = .keep, punctuation: CharacterRemoval = .keep, letterCase: CaseFolding = .keep
     ) {
         self.unicodeForm = unicodeForm
         self.formatControls = formatControls
@@ -90,113 +90,116 @@ public struct NormalizationOptions: Sendable, Hashable {
     }
 }
 
-/// Keep a class of characters or remove it.
-///
-/// ```swift
-/// NormalizationOptions(tatweel: .remove)
-/// ```
-public enum Removal: Sendable, Hashable {
-    /// Leave the characters as they are.
-    case keep
-    /// Remove the characters.
-    case remove
-}
+// The choices each option takes.
+extension NormalizationOptions {
+    /// Keep a class of characters or remove it.
+    ///
+    /// ```swift
+    /// NormalizationOptions(tatweel: .remove)
+    /// ```
+    public enum CharacterRemoval: Sendable, Hashable {
+        /// Leave the characters as they are.
+        case keep
+        /// Remove the characters.
+        case remove
+    }
 
-/// What Unicode spaces become.
-///
-/// ```swift
-/// NormalizationOptions(unicodeSpaces: .space)
-/// ```
-public enum SpaceMapping: Sendable, Hashable {
-    /// Leave them as they are.
-    case keep
-    /// Replace each with U+0020.
-    case space
-}
+    /// What Unicode spaces become.
+    ///
+    /// ```swift
+    /// NormalizationOptions(unicodeSpaces: .space)
+    /// ```
+    public enum SpaceMapping: Sendable, Hashable {
+        /// Leave them as they are.
+        case keep
+        /// Replace each with U+0020.
+        case space
+    }
 
-/// What alef with hamza or madda becomes.
-///
-/// ```swift
-/// NormalizationOptions(alefForms: .bare)   // أ إ آ ٱ → ا
-/// ```
-public enum AlefFolding: Sendable, Hashable {
-    /// Keep أ إ آ ٱ.
-    case keep
-    /// Fold them to bare alef ا.
-    case bare
-}
+    /// What alef with hamza or madda becomes.
+    ///
+    /// ```swift
+    /// NormalizationOptions(alefForms: .bare)   // أ إ آ ٱ → ا
+    /// ```
+    public enum AlefFolding: Sendable, Hashable {
+        /// Keep أ إ آ ٱ.
+        case keep
+        /// Fold them to bare alef ا.
+        case bare
+    }
 
-/// What alef maksura ى becomes.
-///
-/// ```swift
-/// NormalizationOptions(alefMaksura: .yeh)   // على → علي
-/// ```
-public enum AlefMaksuraFolding: Sendable, Hashable {
-    /// Keep ى.
-    case keep
-    /// Fold ى to yeh ي (the usual search folding).
-    case yeh
-}
+    /// What alef maksura ى becomes.
+    ///
+    /// ```swift
+    /// NormalizationOptions(alefMaksura: .yeh)   // على → علي
+    /// ```
+    public enum AlefMaksuraFolding: Sendable, Hashable {
+        /// Keep ى.
+        case keep
+        /// Fold ى to yeh ي (the usual search folding).
+        case yeh
+    }
 
-/// What teh marbuta ة becomes.
-///
-/// ```swift
-/// NormalizationOptions(tehMarbuta: .heh)   // مدرسة → مدرسه
-/// ```
-public enum TehMarbutaFolding: Sendable, Hashable {
-    /// Keep ة.
-    case keep
-    /// Fold ة to heh ه.
-    case heh
-}
+    /// What teh marbuta ة becomes.
+    ///
+    /// ```swift
+    /// NormalizationOptions(tehMarbuta: .heh)   // مدرسة → مدرسه
+    /// ```
+    public enum TehMarbutaFolding: Sendable, Hashable {
+        /// Keep ة.
+        case keep
+        /// Fold ة to heh ه.
+        case heh
+    }
 
-/// What the hamza carriers ؤ ئ become.
-///
-/// ```swift
-/// NormalizationOptions(hamzaCarriers: .bare)   // مسؤول → مسوول
-/// ```
-public enum HamzaCarrierFolding: Sendable, Hashable {
-    /// Keep ؤ and ئ.
-    case keep
-    /// Fold ؤ → و and ئ → ي.
-    case bare
-}
+    /// What the hamza carriers ؤ ئ become.
+    ///
+    /// ```swift
+    /// NormalizationOptions(hamzaCarriers: .bare)   // مسؤول → مسوول
+    /// ```
+    public enum HamzaCarrierFolding: Sendable, Hashable {
+        /// Keep ؤ and ئ.
+        case keep
+        /// Fold ؤ → و and ئ → ي.
+        case bare
+    }
 
-/// What Persian and Urdu letters become.
-///
-/// ```swift
-/// NormalizationOptions(persianLetters: .arabic)   // کوریا → كوريا
-/// ```
-public enum PersianFolding: Sendable, Hashable {
-    /// Keep them.
-    case keep
-    /// Fold each to the Arabic letter a reader of Arabic sees in it (ی → ي, ک → ك, ...).
-    case arabic
-}
+    /// What Persian and Urdu letters become.
+    ///
+    /// ```swift
+    /// NormalizationOptions(persianLetters: .arabic)   // کوریا → كوريا
+    /// ```
+    public enum PersianFolding: Sendable, Hashable {
+        /// Keep them.
+        case keep
+        /// Fold each to the Arabic letter a reader of Arabic sees in it (ی → ي, ک → ك, ...).
+        case arabic
+    }
 
-/// What decimal digits become.
-///
-/// ```swift
-/// NormalizationOptions(digits: .western)   // ٢٠٢٤ → 2024
-/// ```
-public enum DigitFolding: Sendable, Hashable {
-    /// Keep every digit.
-    case keep
-    /// Arabic-Indic and Extended Arabic-Indic (Persian) digits become 0–9.
-    case western
-    /// Every decimal digit of every script becomes 0, so lines that differ only in numbers
-    /// (dates, codes) meet.
-    case zero
-}
+    /// What decimal digits become.
+    ///
+    /// ```swift
+    /// NormalizationOptions(digits: .western)   // ٢٠٢٤ → 2024
+    /// ```
+    public enum DigitFolding: Sendable, Hashable {
+        /// Keep every digit.
+        case keep
+        /// Arabic-Indic and Extended Arabic-Indic (Persian) digits become 0–9.
+        case western
+        /// Every decimal digit of every script becomes 0, so lines that differ only in numbers
+        /// (dates, codes) meet.
+        case zero
+    }
 
-/// What letters with case become.
-///
-/// ```swift
-/// NormalizationOptions(letterCase: .lower)   // "CNN" → "cnn"
-/// ```
-public enum CaseFolding: Sendable, Hashable {
-    /// Keep case.
-    case keep
-    /// Map to the simple lowercase.
-    case lower
+    /// What letters with case become.
+    ///
+    /// ```swift
+    /// NormalizationOptions(letterCase: .lower)   // "CNN" → "cnn"
+    /// ```
+    public enum CaseFolding: Sendable, Hashable {
+        /// Keep case.
+        case keep
+        /// Map to the simple lowercase.
+        case lower
+    }
 }

@@ -34,26 +34,26 @@ public final class SentenceSplitter: Sendable {
     /// ```
     public func sentences(in text: String) -> [Range<Int>] {
         var text = text
-        return text.withUTF8 { sentences(inUTF8: $0) }
+        return text.withUTF8 { sentences(utf8: $0) }
     }
 
     /// The byte ranges of the sentences of UTF-8 text, trailing white space included.
     ///
     /// ```swift
-    /// bytes.withUnsafeBufferPointer { SentenceSplitter.shared.sentences(inUTF8: $0) }
+    /// bytes.withUnsafeBufferPointer { SentenceSplitter.shared.sentences(utf8: $0) }
     /// ```
-    public func sentences(inUTF8 text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    public func sentences(utf8 text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        forEachSentence(inUTF8: text) { result.append($0) }
+        forEachSentence(utf8: text) { result.append($0) }
         return result
     }
 
     /// Calls `body` with the byte range of each sentence in order.
     ///
     /// ```swift
-    /// splitter.forEachSentence(inUTF8: buffer) { range in print(range) }
+    /// splitter.forEachSentence(utf8: buffer) { range in print(range) }
     /// ```
-    public func forEachSentence(inUTF8 text: UnsafeBufferPointer<UInt8>,
+    public func forEachSentence(utf8 text: UnsafeBufferPointer<UInt8>,
                                 _ body: (Range<Int>) -> Void) {
         guard text.count > 0 else { return }
         var boundaries: [Int] = []

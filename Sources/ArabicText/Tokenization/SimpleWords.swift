@@ -1,15 +1,11 @@
-internal import CArabicICU
-
 /// The fast path of the word tokenizer.
 ///
 /// ICU's word rules never join across white space and never look across it (UAX #29: a break
 /// falls before and after every run of spaces), so each space-delimited chunk of text can be
 /// segmented on its own. Most chunks of Arabic news are a bare word — Arabic letters with their
 /// marks and tatweel, or ASCII letters, or ASCII digits — for which ICU's answer is known without
-/// asking: one token. Only the other chunks go to ICU. Measured on the 20 MB seed corpus: ICU's
-/// iteration over UTF-8 (UText) ran at about 140 MB/s on one core, and with this fast path the
-/// whole tokenizer runs at several times that; the answer is the same (a test compares the two on
-/// every fixture). Punctuation at a word's edges (`روسيا،` `«كيم»` `2020.`) stays in the fast
+/// asking: one token. Only the other chunks go to ICU (docs/design-arabictext.md gives the
+/// measurement); the answer is the same (a test compares the two on every fixture). Punctuation at a word's edges (`روسيا،` `«كيم»` `2020.`) stays in the fast
 /// path: at a chunk's edge ICU breaks on both sides of each such mark.
 enum SimpleWords {
     /// What a chunk is, when it is simple.
@@ -19,10 +15,10 @@ enum SimpleWords {
 
     /// For U+0600–U+06FF: 1 for a letter (Word_Break ALetter), 2 for a mark (Extend), 0 else.
     static let arabicBlock: [UInt8] = (0x0600...0x06FF).map { scalar -> UInt8 in
-        switch nz_word_break_property(UInt32(scalar)) {
-        case 1: return 1  // ALetter
-        case 9: return 2  // Extend
-        default: return 0
+        switch WordBreakProperty.of(UInt32(scalar)) {
+        case .aLetter: return 1
+        case .extend: return 2
+        case .other: return 0
         }
     }
 

@@ -1,5 +1,3 @@
-internal import CArabicICU
-
 /// A stretch of text that must stay one token whatever ICU's word rules say.
 struct SpecialSpan {
     var range: Range<Int>
@@ -188,9 +186,9 @@ enum SpecialSpans {
         var hasLetter = false
         while end < text.count {
             let decoded = text.decodeScalar(at: end)
-            let category = nz_char_category(decoded.value)
-            if decoded.value == 0x5F || (1...9).contains(category) {
-                if (1...5).contains(category) { hasLetter = true }
+            let category = GeneralCategory.of(decoded.value)
+            if decoded.value == 0x5F || category.isLetterMarkOrDecimal {
+                if category.isLetter { hasLetter = true }
                 end += decoded.length
             } else {
                 break

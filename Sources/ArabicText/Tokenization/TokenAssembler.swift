@@ -1,5 +1,3 @@
-internal import CArabicICU
-
 /// Turns ICU's segments into tokens: drops white space, keeps special spans whole, and applies
 /// the Arabic corrections listed on ``WordTokenizer``.
 struct TokenAssembler {
@@ -75,7 +73,7 @@ struct TokenAssembler {
 
     /// 6:30, 23:45: hours, a colon and two-digit minutes are one number (ICU splits at the colon).
     private func timeOfDay(at index: Int, in segments: [RawSegment]) -> (end: Int, next: Int)? {
-        guard index + 2 < segments.count, segments[index].status >= 100, segments[index].status < 200
+        guard index + 2 < segments.count, WordRuleStatus.numbers.contains(segments[index].status)
         else { return nil }
         let hours = segments[index], colon = segments[index + 1], minutes = segments[index + 2]
         guard (1...2).contains(hours.end - hours.start), colon.end - colon.start == 1,
@@ -108,7 +106,7 @@ struct TokenAssembler {
         let lead = text[range.lowerBound]
         // White space: ICU gives runs of it their own segments, with status 0. Marks right after
         // spaces join the spaces' segment (UAX #29 WB4); the token starts at the marks.
-        if status == 0 && (lead == 0x20 || lead == 0x0A || lead == 0x09 || lead == 0x0D) {
+        if status == WordRuleStatus.none && (lead == 0x20 || lead == 0x0A || lead == 0x09 || lead == 0x0D) {
             if Self.isBlank(text, range) { return }
             var start = range.lowerBound
             while start < range.upperBound && SimpleWords.isASCIISpace(text[start]) { start += 1 }
@@ -120,24 +118,24 @@ struct TokenAssembler {
         let first = lead < 0x80 ? UInt32(lead) : text.decodeScalar(at: range.lowerBound).value
         let kind: TokenKind
         switch status {
-        case 100..<200:
+        case WordRuleStatus.numbers:
             kind = .number
-        case 200..<300:
+        case WordRuleStatus.letters:
             kind = Self.wordKind(first)
-        case 300..<500:
+        case WordRuleStatus.kanaOrIdeographs:
             kind = .otherWord
         default:
-            switch nz_char_category(first) {
-            case 12, 13, 14, 15, 16:  // Zs Zl Zp Cc Cf: white space and invisible controls
+            let category = GeneralCategory.of(first)
+            if category.isBlankOrInvisible {
                 if Self.isBlank(text, range) { return }
                 kind = .symbol
-            case 1...8:
+            } else if category.isLetterOrMark {
                 kind = Self.wordKind(first)
-            case 9...11:
+            } else if category.isNumber {
                 kind = .number
-            case 19...23, 28, 29:
+            } else if category.isPunctuation {
                 kind = .punctuation
-            default:
+            } else {
                 kind = .symbol
             }
         }
@@ -152,7 +150,7 @@ struct TokenAssembler {
                 // "الـ96" is الـ and 96; "ـ11" is ـ and 11 (UD Arabic-PUD).
                 let onlyTatweel = split - range.lowerBound == 2
                 emit(Token(range: range.lowerBound..<split, kind: onlyTatweel ? .punctuation : .arabicWord))
-                classify(split..<range.upperBound, status: 100)
+                classify(split..<range.upperBound, status: WordRuleStatus.number)
                 return
             }
         }
@@ -169,10 +167,7 @@ struct TokenAssembler {
                 continue
             }
             let decoded = text.decodeScalar(at: index)
-            switch nz_char_category(decoded.value) {
-            case 12, 13, 14, 15, 16: break
-            default: return false
-            }
+            guard GeneralCategory.of(decoded.value).isBlankOrInvisible else { return false }
             index += decoded.length
         }
         return true
@@ -185,10 +180,10 @@ struct TokenAssembler {
         case 0x0600...0x06FF, 0x0750...0x077F, 0x0870...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF:
             return .arabicWord
         default:
-            switch nz_script(scalar) {
-            case 2: return .arabicWord
-            case 25: return .latinWord
-            default: return .otherWord
+            switch UnicodeScript.of(scalar) {
+            case .arabic: return .arabicWord
+            case .latin: return .latinWord
+            case .other: return .otherWord
             }
         }
     }
@@ -212,7 +207,7 @@ struct TokenAssembler {
                 return .innerDot(index)
             }
             if byte == 0xD9, index + 2 < end, text[index + 1] == 0x80,
-               nz_digit_value(text.decodeScalar(at: index + 2).value) >= 0 {
+               UnicodeProperties.isDecimalDigit(text.decodeScalar(at: index + 2).value) {
                 return .tatweelBeforeDigit(index + 2)
             }
             index += 1
@@ -263,7 +258,7 @@ struct TokenAssembler {
         var index = range.upperBound - 1
         while index > range.lowerBound && text[index] & 0xC0 == 0x80 { index -= 1 }
         let scalar = text.decodeScalar(at: index).value
-        return nz_digit_value(scalar) >= 0
+        return UnicodeProperties.isDecimalDigit(scalar)
     }
 
     /// Whether the range is made only of . ! ? ؟ (and …).

@@ -1,5 +1,3 @@
-internal import CArabicICU
-
 /// Splits text into words, numbers, punctuation and the rest, with byte offsets, using ICU's word
 /// break rules on UTF-8 with the corrections Arabic text needs:
 ///
@@ -44,15 +42,15 @@ public final class WordTokenizer: Sendable {
     /// ```
     public func tokens(in text: String) -> [Token] {
         var text = text
-        return text.withUTF8 { tokens(inUTF8: $0) }
+        return text.withUTF8 { tokens(utf8: $0) }
     }
 
     /// The tokens of UTF-8 text. Text of many lines is fine: no token spans a line break.
     ///
     /// ```swift
-    /// bytes.withUnsafeBufferPointer { WordTokenizer.shared.tokens(inUTF8: $0) }
+    /// bytes.withUnsafeBufferPointer { WordTokenizer.shared.tokens(utf8: $0) }
     /// ```
-    public func tokens(inUTF8 text: UnsafeBufferPointer<UInt8>) -> [Token] {
+    public func tokens(utf8 text: UnsafeBufferPointer<UInt8>) -> [Token] {
         tokensCheckingUTF8(text).tokens
     }
 
@@ -97,7 +95,7 @@ public final class WordTokenizer: Sendable {
                         switch chunk.kind {
                         case .arabic: status = RawSegment.simpleArabic
                         case .latin: status = RawSegment.simpleLatin
-                        case .digits: status = 100
+                        case .digits: status = WordRuleStatus.number
                         }
                         segments.append(RawSegment(start: chunk.core.lowerBound, end: chunk.core.upperBound,
                                                    status: status))
@@ -139,10 +137,10 @@ public final class WordTokenizer: Sendable {
     /// Calls `body` with each token of UTF-8 text in order.
     ///
     /// ```swift
-    /// tokenizer.forEachToken(inUTF8: buffer) { token in count += 1 }
+    /// tokenizer.forEachToken(utf8: buffer) { token in count += 1 }
     /// ```
-    public func forEachToken(inUTF8 text: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
-        for token in tokens(inUTF8: text) { body(token) }
+    public func forEachToken(utf8 text: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
+        for token in tokens(utf8: text) { body(token) }
     }
 }
 
@@ -166,7 +164,7 @@ struct ComplexRegions {
 }
 
 /// One ICU segment: the bytes between two boundaries and the rule status of the boundary at its
-/// end (0 none, 100–199 number, 200–299 letters, 300–399 kana, 400–499 ideographs).
+/// end (a ``WordRuleStatus``), or one of the fast path's own statuses below.
 struct RawSegment {
     var start: Int
     var end: Int

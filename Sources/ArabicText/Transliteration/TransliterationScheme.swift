@@ -35,8 +35,8 @@ public enum TransliterationScheme: String, Sendable, CaseIterable {
 
     /// Transliterates UTF-8 bytes, appending to `output`. Bytes that are not mapped characters
     /// (ill-formed ones included) pass through unchanged. Returns the offset of the first
-    /// ill-formed UTF-8 sequence, or nil when the input is valid: checking as it goes spares
-    /// callers a separate validation pass (which took as long as the transliteration).
+    /// ill-formed UTF-8 sequence, or nil when the input is valid, so callers need no separate
+    /// validation pass.
     ///
     /// ```swift
     /// var out: [UInt8] = []
@@ -89,6 +89,8 @@ final class SchemeTables: Sendable {
     func forward(_ input: UnsafeBufferPointer<UInt8>, _ output: inout [UInt8]) -> Int? {
         guard input.count > 0 else { return nil }
         var firstInvalid: Int? = nil
+        // SAFETY: the table has 256 entries and is indexed by 8 bits (2 of the lead, 6 of the
+        // trail); every write stays in the room appendBytes(atMost:) gives (see below).
         forwardTable.withUnsafeBufferPointer { table in
             // Targets are at most as long as the Arabic letters they replace (the 4-byte store
             // below may run 2 bytes past the last one).
@@ -137,6 +139,8 @@ final class SchemeTables: Sendable {
     func backward(_ input: UnsafeBufferPointer<UInt8>, _ output: inout [UInt8]) -> Int? {
         guard input.count > 0 else { return nil }
         var firstInvalid: Int? = nil
+        // SAFETY: the table covers every scalar below U+0800, the only ones looked up; every write
+        // stays in the room appendBytes(atMost:) gives (see below).
         backwardTable.withUnsafeBufferPointer { table in
             // An ASCII target (1 byte) becomes a 2-byte letter: at most twice the input.
             output.appendBytes(atMost: input.count * 2 + 4) { out in

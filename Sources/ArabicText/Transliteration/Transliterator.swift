@@ -1,4 +1,3 @@
-internal import CArabicICU
 import Synchronization
 
 /// An ICU transform — `Arabic-Latin`, `Any-Latin; Latin-ASCII`, `Arabic-Latin/BGN`, or your own
@@ -15,8 +14,8 @@ public final class Transliterator: Sendable {
     public let id: String
     // SAFETY: each handle is used by one thread at a time: taken from `idle` under the lock,
     // returned after use. `prototype` is only cloned (utrans_clone reads it) under the lock.
-    private let prototype: UnsafeSendable<UnsafeMutableRawPointer>
-    private let idle = Mutex<[UnsafeSendable<UnsafeMutableRawPointer>]>([])
+    private let prototype: ICUTransformHandle
+    private let idle = Mutex<[ICUTransformHandle]>([])
 
     /// Opens a transform by ID, or compiles custom rules under that ID. `reverse` runs it
     /// backwards (`Latin-Arabic` from `Arabic-Latin`).
@@ -25,32 +24,17 @@ public final class Transliterator: Sendable {
     /// let toASCII = try Transliterator(id: "Any-Latin; Latin-ASCII")
     /// ```
     public init(id: String, rules: String? = nil, reverse: Bool = false) throws(TransliterationError) {
-        var status: Int32 = 0
-        var line: Int32 = -1
-        var offset: Int32 = -1
-        var idBytes = Array(id.utf8)
-        let handle: UnsafeMutableRawPointer? = idBytes.withUnsafeMutableBufferPointer { identifier in
+        switch ICUTransformHandle.open(id: id, rules: rules, reverse: reverse) {
+        case .success(let handle):
+            self.prototype = handle
+        case .failure(let failure):
             if let rules {
-                var ruleBytes = Array(rules.utf8)
-                return ruleBytes.withUnsafeMutableBufferPointer { ruleBuffer in
-                    nz_transliterator_open(identifier.baseAddress, Int32(identifier.count),
-                                           ruleBuffer.baseAddress, Int32(ruleBuffer.count),
-                                           reverse ? 1 : 0, &line, &offset, &status)
-                }
+                let (ruleLine, column) = Self.position(in: rules, line: failure.line, offset: failure.offset)
+                throw .invalidRules(line: ruleLine, column: column, reason: failure.error.name)
             }
-            return nz_transliterator_open(identifier.baseAddress, Int32(identifier.count), nil, 0,
-                                          reverse ? 1 : 0, &line, &offset, &status)
-        }
-        guard let handle, !ICUError.failed(status) else {
-            let error = ICUError(code: status, operation: "utrans_openU")
-            if let rules {
-                let (ruleLine, column) = Self.position(in: rules, line: Int(line), offset: Int(offset))
-                throw .invalidRules(line: ruleLine, column: column, reason: error.name)
-            }
-            throw .unknownTransform(id: id, reason: error.name)
+            throw .unknownTransform(id: id, reason: failure.error.name)
         }
         self.id = id
-        self.prototype = UnsafeSendable(handle)
     }
 
     /// ICU's parse error position as a 1-based line and column (characters) in the rules, or
@@ -75,8 +59,8 @@ public final class Transliterator: Sendable {
     }
 
     deinit {
-        nz_transliterator_close(prototype.value)
-        for handle in idle.withLock({ $0 }) { nz_transliterator_close(handle.value) }
+        prototype.close()
+        for handle in idle.withLock({ $0 }) { handle.close() }
     }
 
     private static let cache = Mutex<[String: Transliterator]>([:])
@@ -102,12 +86,7 @@ public final class Transliterator: Sendable {
     /// Transliterator.availableIDs.filter { $0.hasPrefix("Arabic") }
     /// ```
     public static var availableIDs: [String] {
-        var status: Int32 = 0
-        let needed = nz_transliterator_ids(nil, 0, &status)
-        var buffer = [UInt8](repeating: 0, count: Int(max(needed, 1)))
-        status = 0
-        _ = buffer.withUnsafeMutableBufferPointer { nz_transliterator_ids($0.baseAddress, Int32($0.count), &status) }
-        return buffer.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        ICUTransformHandle.availableIDs
     }
 
     /// Transliterates a string.
@@ -133,34 +112,18 @@ public final class Transliterator: Sendable {
         guard input.count > 0 else { return }
         let handle = borrow()
         defer { idle.withLock { $0.append(handle) } }
-        var capacity = input.count * 3 + 64
-        while true {
-            var status: Int32 = 0
-            var needed = 0
-            output.appendBytes(atMost: capacity) { out in
-                let written = Int(nz_transliterate_utf8(handle.value, input.baseAddress, Int32(input.count),
-                                                        out, Int32(capacity), &status))
-                if status == ICUError.bufferOverflow && written > capacity {
-                    needed = written
-                    return 0
-                }
-                // utrans fails only on bad arguments or memory exhaustion: keep what came back.
-                return max(0, min(written, capacity))
-            }
-            guard needed > 0 else { return }
-            capacity = needed
-        }
+        handle.transliterate(input, into: &output)
     }
 
-    private func borrow() -> UnsafeSendable<UnsafeMutableRawPointer> {
+    private func borrow() -> ICUTransformHandle {
         if let handle = idle.withLock({ $0.popLast() }) { return handle }
-        var status: Int32 = 0
-        let clone = idle.withLock { _ in nz_transliterator_clone(prototype.value, &status) }
-        guard let clone, !ICUError.failed(status) else {
+        switch idle.withLock({ _ in prototype.clone() }) {
+        case .success(let clone):
+            return clone
+        case .failure(let error):
             // Cloning a transliterator that opened fails only when memory runs out.
-            fatalError("\(ICUError(code: status, operation: "utrans_clone"))")
+            fatalError("\(error)")
         }
-        return UnsafeSendable(clone)
     }
 }
 

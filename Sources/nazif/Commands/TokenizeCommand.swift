@@ -109,7 +109,7 @@ struct TokenizeCommand: ParsableCommand {
         var output: [UInt8] = []
         output.reserveCapacity(chunk.bytes.count + 64)
         let bytes = chunk.bytes
-        SentenceSplitter.shared.forEachSentence(inUTF8: bytes) { range in
+        SentenceSplitter.shared.forEachSentence(utf8: bytes) { range in
             // Trim white space and line breaks around the sentence; skip blank ones.
             var start = range.lowerBound, end = range.upperBound
             while start < end && isSpaceOrBreak(bytes[start]) { start += 1 }
