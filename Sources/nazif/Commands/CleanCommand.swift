@@ -101,7 +101,9 @@ struct CleanCommand: ParsableCommand {
                                          spool: keySpool).table
             keySpool?.rewind()
         }
-        defer { _ = spooled }
+        // The spooled copies must outlive both passes: `_ = spooled` does not keep them alive in an
+        // optimized build (their deinit unlinked the file before pass 1 opened it).
+        defer { withExtendedLifetime(spooled) {} }
 
         let cleaner = Cleaner(options: options, table: repetitions)
         let worker = CleanWorker(cleaner: cleaner, mode: mode, policy: input.onError,
