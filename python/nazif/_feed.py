@@ -1,0 +1,97 @@
+"""Feeding records to a ``nazif`` child as JSON Lines: shared by clean() and Table.learn()."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import threading
+from typing import Any, Dict, Iterable, List, Optional, Union
+
+from ._cli import NazifError, StderrDrain, binary_path
+
+__all__ = ["JsonLinesWriter", "start", "finish", "stop"]
+
+Record = Union[str, Dict[str, Any]]
+# Lines are handed to the child in writes of about this many bytes (fewer system calls).
+_WRITE_CHUNK = 1 << 20
+
+
+class JsonLinesWriter:
+    """Encodes the records as JSON Lines and feeds them to the child's standard input on a
+    thread. The pipe is the bounded buffer: when the child is behind, the writer blocks."""
+
+    def __init__(self, docs: Iterable[Record], field: str, group_by: Optional[str], sink: Any) -> None:
+        self.kind: Optional[type] = None
+        self.error: Optional[BaseException] = None
+        self.count = 0
+        self._docs, self._field, self._group_by, self._sink = docs, field, group_by, sink
+        self._thread = threading.Thread(target=self._run, name="nazif-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        key = json.dumps(self._field, ensure_ascii=False)
+        buffer: List[bytes] = []
+        size = 0
+        try:
+            for doc in self._docs:
+                if isinstance(doc, str):
+                    kind: type = str
+                    if self._group_by is not None:
+                        raise TypeError("group_by needs dict records (strings have no fields)")
+                    line = "{" + key + ":" + json.dumps(doc, ensure_ascii=False) + "}\n"
+                elif isinstance(doc, dict):
+                    kind = dict
+                    line = json.dumps(doc, ensure_ascii=False) + "\n"
+                else:
+                    raise TypeError(f"clean() takes str or dict records, got {type(doc).__name__}")
+                if self.kind is None:
+                    self.kind = kind
+                elif kind is not self.kind:
+                    raise TypeError("clean() records must be all str or all dict")
+                encoded = line.encode("utf-8")
+                buffer.append(encoded)
+                size += len(encoded)
+                self.count += 1
+                if size >= _WRITE_CHUNK:
+                    self._sink.write(b"".join(buffer))
+                    buffer, size = [], 0
+            if buffer:
+                self._sink.write(b"".join(buffer))
+        except BrokenPipeError:
+            pass  # the child stopped reading: its exit code and message tell why
+        except BaseException as error:  # re-raised in the consumer's thread
+            self.error = error
+        finally:
+            try:
+                self._sink.close()
+            except BrokenPipeError:
+                pass
+
+    def join(self) -> None:
+        self._thread.join()
+
+
+def start(args: List[str], docs: Iterable[Record], field: str, group_by: Optional[str],
+           stdout: Any) -> "tuple[subprocess.Popen[bytes], JsonLinesWriter, StderrDrain]":
+    command = [binary_path(), *args]
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=stdout,
+                               stderr=subprocess.PIPE, bufsize=1 << 16)
+    assert process.stdin is not None and process.stderr is not None
+    return process, JsonLinesWriter(docs, field, group_by, process.stdin), StderrDrain(process.stderr)
+
+
+def finish(process: "subprocess.Popen[bytes]", writer: JsonLinesWriter, drain: StderrDrain) -> None:
+    """Waits for the child and turns a failure into an exception (the writer's first)."""
+    writer.join()
+    code = process.wait()
+    drain.join()
+    if writer.error is not None:
+        raise writer.error
+    if code != 0:
+        raise NazifError(drain.text, code, process.args)  # type: ignore[arg-type]
+
+
+def stop(process: "subprocess.Popen[bytes]") -> None:
+    if process.poll() is None:
+        process.kill()
+        process.wait()
