@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import subprocess
 import threading
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any, Dict, Iterable, List, Optional, Union
 
 from ._cli import NazifError, StderrDrain, binary_path
 
 __all__ = ["JsonLinesWriter", "start", "finish", "stop"]
 
-Record = Union[str, Dict[str, Any]]
+Record = Union[str, bytes, Dict[str, Any]]
 # Lines are handed to the child in writes of about this many bytes (fewer system calls).
 _WRITE_CHUNK = 1 << 20
 
@@ -29,7 +30,7 @@ class JsonLinesWriter:
         self._thread.start()
 
     def _run(self) -> None:
-        key = json.dumps(self._field, ensure_ascii=False)
+        head = "{" + encode_basestring(self._field) + ":"
         buffer: List[bytes] = []
         size = 0
         try:
@@ -38,17 +39,24 @@ class JsonLinesWriter:
                     kind: type = str
                     if self._group_by is not None:
                         raise TypeError("group_by needs dict records (strings have no fields)")
-                    line = "{" + key + ":" + json.dumps(doc, ensure_ascii=False) + "}\n"
+                    encoded = (head + encode_basestring(doc) + "}\n").encode("utf-8")
                 elif isinstance(doc, dict):
                     kind = dict
-                    line = json.dumps(doc, ensure_ascii=False) + "\n"
+                    encoded = (json.dumps(doc, ensure_ascii=False) + "\n").encode("utf-8")
+                elif isinstance(doc, (bytes, bytearray, memoryview)):
+                    # Already a JSON Lines record: handed over as it is (the fast path).
+                    kind = bytes
+                    encoded = bytes(doc)
+                    if b"\n" in encoded.rstrip(b"\n"):
+                        raise ValueError("a bytes record must be one JSON object on one line")
+                    if not encoded.endswith(b"\n"):
+                        encoded += b"\n"
                 else:
-                    raise TypeError(f"clean() takes str or dict records, got {type(doc).__name__}")
+                    raise TypeError(f"clean() takes str, dict or bytes (a JSON line) records, got {type(doc).__name__}")
                 if self.kind is None:
                     self.kind = kind
                 elif kind is not self.kind:
-                    raise TypeError("clean() records must be all str or all dict")
-                encoded = line.encode("utf-8")
+                    raise TypeError("clean() records must be all str, all dict or all bytes")
                 buffer.append(encoded)
                 size += len(encoded)
                 self.count += 1
