@@ -75,7 +75,8 @@ class StderrDrain:
         self._thread.start()
 
     def _run(self) -> None:
-        for chunk in iter(lambda: self._stream.read1(1 << 16), b""):
+        read = getattr(self._stream, "read1", self._stream.read)  # read1: whatever is there
+        for chunk in iter(lambda: read(1 << 16), b""):
             self._chunks.append(chunk)
             self._size += len(chunk)
             while self._size > self.LIMIT and len(self._chunks) > 1:

@@ -52,7 +52,7 @@ def _line_filter(args: List[str], text: Union[str, Iterable[str]]) -> Union[str,
 
 
 @overload
-def normalize(text: str, profile: Profile = "search") -> str: ...
+def normalize(text: str, profile: Profile = "search") -> str: ...  # type: ignore[overload-overlap]
 @overload
 def normalize(text: Iterable[str], profile: Profile = "search") -> List[str]: ...
 def normalize(text: Union[str, Iterable[str]], profile: Profile = "search") -> Union[str, List[str]]:
@@ -72,7 +72,7 @@ def normalize(text: Union[str, Iterable[str]], profile: Profile = "search") -> U
 
 
 @overload
-def romanize(names: str) -> str: ...
+def romanize(names: str) -> str: ...  # type: ignore[overload-overlap]
 @overload
 def romanize(names: Iterable[str]) -> List[str]: ...
 def romanize(names: Union[str, Iterable[str]]) -> Union[str, List[str]]:
@@ -87,7 +87,7 @@ def romanize(names: Union[str, Iterable[str]]) -> Union[str, List[str]]:
 
 
 @overload
-def name_key(names: str) -> str: ...
+def name_key(names: str) -> str: ...  # type: ignore[overload-overlap]
 @overload
 def name_key(names: Iterable[str]) -> List[str]: ...
 def name_key(names: Union[str, Iterable[str]]) -> Union[str, List[str]]:
