@@ -11,7 +11,7 @@ from typing import (Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, T
 from typing import Literal
 
 from ._cli import NazifError
-from ._feed import finish, start, stop
+from ._feed import finish, loads_line, start, stop
 from ._table import Table
 
 __all__ = ["clean", "Cleaned", "Removal"]
@@ -60,10 +60,10 @@ def _arguments(field: str, group_by: Optional[str], table: Union[Table, str, os.
     return args
 
 
-def _decode(line: bytes, kind: Optional[type], field: str) -> Any:
+def _decode(line: bytes, kind: Optional[type], field: str, fast: bool = True) -> Any:
     if kind is bytes:
         return line.rstrip(b"\n")
-    record = json.loads(line)
+    record = loads_line(line, fast)
     return record[field] if kind is str else record
 
 
@@ -123,8 +123,8 @@ def _clean_streaming(docs: Iterable[Record], field: str, group_by: Optional[str]
     assert process.stdout is not None
     finished = False
     try:
-        for line in process.stdout:
-            yield _decode(line, writer.kind, field)
+        for number, line in enumerate(process.stdout):
+            yield _decode(line, writer.kind, field, number not in writer.slow)
         finish(process, writer, drain)
         finished = True
     finally:
@@ -145,8 +145,9 @@ def _clean_explained(docs: Iterable[Record], field: str, group_by: Optional[str]
         finally:
             stop(process)
         with open(output, "rb") as cleaned, open(explanations, "rb") as explained:
-            for number, line in enumerate(cleaned, start=1):
+            for number, line in enumerate(cleaned):
                 why = explained.readline()
                 if not why:
-                    raise NazifError(f"explanations end before record {number}", 74, args)
-                yield Cleaned(_decode(line, writer.kind, field), json.loads(why)["removed"])
+                    raise NazifError(f"explanations end before record {number + 1}", 74, args)
+                yield Cleaned(_decode(line, writer.kind, field, number not in writer.slow),
+                              json.loads(why)["removed"])

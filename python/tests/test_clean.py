@@ -146,3 +146,9 @@ def test_no_thread_or_process_is_left_behind(seeds):
     next(stream)
     stream.close()
     assert threading.active_count() <= before + 1  # a closed writer may still be unwinding
+
+
+def test_values_orjson_refuses_still_go_through_json():
+    # integers past 64 bits: orjson (the optional fast path) refuses them, json does not
+    (record,) = list(nazif.clean([{"text": "قال الوزير إن الاتفاق وقع.", "n": 2 ** 70 + 1}]))
+    assert type(record["n"]) is int and record["n"] == 2 ** 70 + 1 and record["text"] == "قال الوزير إن الاتفاق وقع."
