@@ -40,7 +40,7 @@ def loads_line(line: bytes, fast: bool = True) -> Any:
     """
     if fast and _orjson is not None:
         return _orjson.loads(line)
-    return json.loads(line)
+    return json.loads(line.decode("utf-8"))  # strict: invalid UTF-8 raises
 
 
 __all__ = ["JsonLinesWriter", "start", "finish", "stop", "dumps_line", "loads_line"]
