@@ -3,8 +3,8 @@
 # `make test`: builds the self-contained binary and checks it (ldd, seeds with no library path),
 # builds the wheel, installs it with the test, datatrove and spark extras in a fresh venv and
 # runs pytest there against the binary the wheel carries (Spark tests in local[2], Java 17).
-# Measured 14:31 UTC 2026-12-02 on the shared 2-core machine: 3 min 20 s with a warm .build
-# and pip cache (relink 37 s, wheel 10 s, pip install, 37 tests in 52 s of which Spark ~25 s).
+# Measured 14:41 UTC 2026-12-02 on the shared 2-core machine: 2 min 3 s with a warm .build and
+# pip cache (relink ~30 s, wheel 10 s, pip install, 38 tests in 41 s of which Spark ~20 s).
 # A fresh clone adds the release build (~2 min) and pyspark's sdist build (~30 s).
 set -eu
 PYTHON=${PYTHON:-python3}
