@@ -22,7 +22,7 @@ fi
 rm -rf "$VENV"
 "$PYTHON" -m venv "$VENV"
 wheel=$(ls dist/nazif-*.whl)
-"$VENV/bin/pip" install -q "$wheel[test,datatrove,spark,fast]"
+"$VENV/bin/pip" install -q "$wheel[test,datatrove,spark,ray,fast]"
 # The tests must use the binary inside the wheel: no NAZIF_BINARY, and not the source tree.
 cd python/tests
 env -u NAZIF_BINARY PYSPARK_PYTHON="$(cd ../.. && pwd)/$VENV/bin/python" \
