@@ -1,0 +1,394 @@
+#!/usr/bin/env python3
+"""Score `nazif clean` (and jusText, trafilatura) on pages labelled line by line.
+
+For every document, each non-empty line has a gold label: A (article) or B (boilerplate).
+C = share of A lines a tool keeps; B = share of B lines it removes. Sets:
+
+  tune, check   eval/boilerplate/{tune,check}/SITE-N.{txt,labels} in the repository, plus the
+                same layout under ~/.cache/nazif/eval-boilerplate-private/ (pages whose licence
+                keeps them out of the repository; NAZIF_EVAL_PRIVATE overrides the folder)
+  seeds         seeds/*.txt: every line is A except those seeds/expected/NNN.removed.tsv lists
+  cnn           Tests/BoilerplateTests/Fixtures/cnn_page_fulltext.txt: A when the line (without
+                white space) is in cnn_gold_main_text.txt
+  saudinewsnet  ../shared/eval/boilerplate/saudinewsnet/articles.jsonl (evaluation only, read in
+                place): B for the per-site footer lines (the pattern of SaudiNewsNetTests), A for
+                paragraphs of 40+ words; other lines are not scored
+
+    Tools/eval/eval_boilerplate.py --nazif .build/release/nazif --sets all --misses
+
+Peers (skipped with --no-peers, or when not importable): jusText on the plain text (each line a
+<p>), trafilatura on the page's HTML where the set has it (SITE-N.html). Tools/eval/
+setup_eval_venv.sh makes a venv with both; run this script with that venv's python.
+Exit codes: 0 ok, 64 usage, 65 bad data (a labels file that does not match its text), 66 missing
+input (no nazif binary, no pages).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+PRIVATE = Path(os.environ.get("NAZIF_EVAL_PRIVATE",
+                              Path.home() / ".cache/nazif/eval-boilerplate-private"))
+SHARED = REPO.parent / "shared/eval/boilerplate"
+for candidate in (REPO / "../shared/eval/boilerplate", Path("/work/shared/eval/boilerplate")):
+    if candidate.is_dir():
+        SHARED = candidate.resolve()
+        break
+
+
+class BadData(Exception):
+    """A labels file that does not fit its text, or a set that cannot be read."""
+
+
+@dataclass
+class Doc:
+    """One document: its lines (1-based numbering as nazif's --explain), gold labels, source."""
+    name: str
+    site: str
+    lines: list[str]
+    labels: list[str | None]  # None: an empty line, not scored
+    path: Path | None = None  # the plain-text file nazif reads
+    html: Path | None = None
+    group: str | None = None  # documents cleaned together (one nazif run), e.g. SaudiNewsNet
+    verdicts: dict[str, list[bool]] = field(default_factory=dict)  # tool -> kept per line
+    rules: dict[int, str] = field(default_factory=dict)  # nazif: line -> rule
+
+
+# ---------------------------------------------------------------- gold sets
+
+def read_labels(txt: Path, lab: Path) -> tuple[list[str], list[str | None]]:
+    """Lines of `txt` and the label of each from `lab` (one A or B per line; blank lines None)."""
+    lines = txt.read_text(encoding="utf-8").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    raw = lab.read_text(encoding="utf-8").split("\n")
+    if raw and raw[-1] == "":
+        raw.pop()
+    if len(raw) != len(lines):
+        raise BadData(f"{lab}: {len(raw)} labels for {len(lines)} lines of {txt.name}")
+    labels: list[str | None] = []
+    for number, (line, label) in enumerate(zip(lines, raw), 1):
+        label = label.strip()[:1]
+        if blank(line):
+            labels.append(None)
+        elif label in ("A", "B"):
+            labels.append(label)
+        else:
+            raise BadData(f"{lab}:{number}: label {label!r} is neither A nor B")
+    return lines, labels
+
+
+def labelled_dir(split: str, roots: list[Path]) -> list[Doc]:
+    docs = []
+    for root in roots:
+        folder = root / split
+        if not folder.is_dir():
+            continue
+        for txt in sorted(folder.glob("*.txt")):
+            lab = txt.with_suffix(".labels")
+            if not lab.exists():
+                continue
+            lines, labels = read_labels(txt, lab)
+            html = txt.with_suffix(".html")
+            site = re.sub(r"-\d+$", "", txt.stem)
+            docs.append(Doc(f"{split}/{txt.stem}", site, lines, labels, txt,
+                            html if html.exists() else None))
+    return docs
+
+
+def seeds_set() -> list[Doc]:
+    docs = []
+    for txt in sorted((REPO / "seeds").glob("*.txt")):
+        if txt.name == "README.md":
+            continue
+        removed = REPO / "seeds/expected" / (txt.name[:3] + ".removed.tsv")
+        gone = set()
+        if removed.exists():
+            for row in removed.read_text(encoding="utf-8").splitlines():
+                if row.strip():
+                    gone.add(int(row.split("\t")[0]))
+        lines = txt.read_text(encoding="utf-8").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        labels = [None if blank(line) else ("B" if n in gone else "A")
+                  for n, line in enumerate(lines, 1)]
+        docs.append(Doc(f"seeds/{txt.stem}", "seed-" + txt.name[:3], lines, labels, txt))
+    return docs
+
+
+def _compact(text: str) -> str:
+    return "".join(text.replace("\ufeff", "").replace("\u200b", "").split())
+
+
+def blank(line: str) -> bool:
+    """A line with no visible character (white space, BOM, zero-width space) is not scored."""
+    return not _compact(line)
+
+
+def cnn_set() -> list[Doc]:
+    fixtures = REPO / "Tests/BoilerplateTests/Fixtures"
+    page, gold = fixtures / "cnn_page_fulltext.txt", fixtures / "cnn_gold_main_text.txt"
+    if not page.exists() or not gold.exists():
+        return []
+    compact_gold = _compact(gold.read_text(encoding="utf-8"))
+    lines = page.read_text(encoding="utf-8").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    labels: list[str | None] = []
+    for line in lines:
+        c = _compact(line)
+        labels.append(None if not c else ("A" if len(c) >= 15 and c[:200] in compact_gold else "B"))
+    html = SHARED / "cnn-arabic/page.html"
+    return [Doc("cnn/page", "cnn", lines, labels, page, html if html.exists() else None)]
+
+
+def _snn_footer(text: str) -> bool:
+    """The footer pattern of Tests/BoilerplateTests/SaudiNewsNetTests.swift."""
+    text = text.strip(" \u00a0")
+    return ((("@" in text) and (" " not in text) and ("." in text))
+            or ("sms" in text.lower() and any(ch.isdigit() for ch in text) and len(text.split(" ")) < 30)
+            or text.startswith("* خدمة") or text.startswith("...المزيد") or text.endswith("– عين اليوم"))
+
+
+def saudinewsnet_set() -> list[Doc]:
+    path = SHARED / "saudinewsnet/articles.jsonl"
+    if not path.exists():
+        return []
+    docs = []
+    for row in path.read_text(encoding="utf-8").splitlines():
+        if not row.strip():
+            continue
+        obj = json.loads(row)
+        lines = obj["content"].split("\n")
+        # Only what the text says for sure is scored: footers (B) and paragraphs of 40+ words (A).
+        labels = [None if blank(line) else "B" if _snn_footer(line)
+                  else "A" if len(line.split()) >= 40 else None for line in lines]
+        docs.append(Doc(f"saudinewsnet/{obj['id']}", obj["source"], lines, labels, path,
+                        group="saudinewsnet"))
+    return docs
+
+
+def load_sets(names: list[str]) -> dict[str, list[Doc]]:
+    roots = [REPO / "eval/boilerplate", PRIVATE]
+    loaders = {"tune": lambda: labelled_dir("tune", roots), "check": lambda: labelled_dir("check", roots),
+               "seeds": seeds_set, "cnn": cnn_set, "saudinewsnet": saudinewsnet_set}
+    return {name: loaders[name]() for name in names}
+
+
+# ---------------------------------------------------------------- tools
+
+def run_nazif(binary: str, docs: list[Doc]) -> None:
+    """Run `nazif clean` the way a user would: one run per page file (per JSONL file for grouped sets)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        explain = Path(tmp) / "explain.jsonl"
+        grouped = [d for d in docs if d.group]
+        for doc in (d for d in docs if not d.group):
+            cmd = [binary, "clean", "--explain-file", str(explain), "-o", os.devnull, str(doc.path)]
+            result = subprocess.run(cmd, capture_output=True, text=True)
+            if result.returncode != 0:
+                raise BadData(f"{' '.join(cmd)}: exit {result.returncode}: {result.stderr.strip()[:300]}")
+            records = [json.loads(r) for r in explain.read_text(encoding="utf-8").splitlines() if r.strip()]
+            _apply_removals(doc, [rm for rec in records for rm in rec.get("removed", [])])
+        if grouped:
+            path = grouped[0].path
+            cmd = [binary, "clean", "--jsonl", "--field", "content", "--group-by", "source",
+                   "--explain-file", str(explain), "-o", os.devnull, str(path)]
+            result = subprocess.run(cmd, capture_output=True, text=True)
+            if result.returncode != 0:
+                raise BadData(f"{' '.join(cmd)}: exit {result.returncode}: {result.stderr.strip()[:300]}")
+            records = [json.loads(r) for r in explain.read_text(encoding="utf-8").splitlines() if r.strip()]
+            by_id = {rec.get("id"): rec for rec in records}
+            for doc in grouped:
+                rec = by_id.get(doc.name.split("/", 1)[1], {})
+                _apply_removals(doc, rec.get("removed", []))
+
+
+def _apply_removals(doc: Doc, removed: list[dict]) -> None:
+    kept = [True] * len(doc.lines)
+    for rm in removed:
+        n = int(rm["line"])
+        if 1 <= n <= len(kept):
+            kept[n - 1] = False
+            doc.rules[n] = rm.get("rule", "?") + (f" ({rm['detail']})" if rm.get("detail") else "")
+    doc.verdicts["nazif"] = kept
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return " ".join(re.sub(r"[\u064b-\u0652\u0640]", "", text).split())
+
+
+def run_justext(docs: list[Doc]) -> bool:
+    try:
+        import justext  # type: ignore
+    except ImportError:
+        return False
+    from html import escape
+    stoplist = justext.get_stoplist("Arabic")
+    for doc in docs:
+        body = "".join(f"<p>{escape(line)}</p>" for line in doc.lines if line.strip())
+        paragraphs = justext.justext(f"<html><body>{body}</body></html>".encode("utf-8"), stoplist,
+                                     encoding="utf-8")
+        # Each non-empty line is one paragraph, in order; match them up by text to be safe.
+        kept = [False] * len(doc.lines)
+        queue = [(_norm(p.text), not p.is_boilerplate) for p in paragraphs]
+        position = 0
+        for index, line in enumerate(doc.lines):
+            target = _norm(line)
+            if not target:
+                continue
+            for probe in range(position, min(position + 5, len(queue))):
+                if queue[probe][0] == target:
+                    kept[index] = queue[probe][1]
+                    position = probe + 1
+                    break
+        doc.verdicts["jusText"] = kept
+    return True
+
+
+def run_trafilatura(docs: list[Doc]) -> bool:
+    try:
+        import trafilatura  # type: ignore
+    except ImportError:
+        return False
+    for doc in docs:
+        if doc.html is None:
+            continue
+        from html_to_lines import read_html  # type: ignore
+        text = trafilatura.extract(read_html(str(doc.html)), include_comments=False,
+                                   include_tables=True) or ""
+        out_lines = {_norm(line) for line in text.splitlines()}
+        joined = " " + " ".join(_norm(line) for line in text.splitlines()) + " "
+        kept = []
+        for line in doc.lines:
+            target = _norm(line)
+            # A line is kept when trafilatura returns it as a line, or (long lines) inside one.
+            kept.append(bool(target) and (target in out_lines
+                                          or (len(target.split()) >= 4 and f" {target} " in joined)))
+        doc.verdicts["trafilatura"] = kept
+    return True
+
+
+# ---------------------------------------------------------------- scores
+
+def score(docs: list[Doc], tool: str) -> tuple[int, int, int, int] | None:
+    """(A kept, A total, B removed, B total) over the docs that `tool` ran on."""
+    a_kept = a_all = b_gone = b_all = 0
+    ran = False
+    for doc in docs:
+        kept = doc.verdicts.get(tool)
+        if kept is None:
+            continue
+        ran = True
+        for label, k in zip(doc.labels, kept):
+            if label == "A":
+                a_all += 1
+                a_kept += k
+            elif label == "B":
+                b_all += 1
+                b_gone += not k
+    return (a_kept, a_all, b_gone, b_all) if ran else None
+
+
+def pct(part: int, whole: int) -> str:
+    return f"{100.0 * part / whole:6.1f}" if whole else "     -"
+
+
+def report(sets: dict[str, list[Doc]], tools: list[str], per_site: bool, misses: bool, out=sys.stdout) -> None:
+    print(f"{'set':<14}{'pages':>6}{'sites':>6}{'A lines':>9}{'B lines':>9}  "
+          + "".join(f"{t + ' C%':>15}{t + ' B%':>15}" for t in tools), file=out)
+    for name, docs in sets.items():
+        if not docs:
+            print(f"{name:<14}  (not present)", file=out)
+            continue
+        a = sum(l == "A" for d in docs for l in d.labels)
+        b = sum(l == "B" for d in docs for l in d.labels)
+        cells = ""
+        for tool in tools:
+            s = score(docs, tool)
+            cells += (f"{pct(s[0], s[1]):>15}{pct(s[2], s[3]):>15}" if s else f"{'-':>15}{'-':>15}")
+        print(f"{name:<14}{len(docs):>6}{len({d.site for d in docs}):>6}{a:>9}{b:>9}  {cells}", file=out)
+    if per_site:
+        for name, docs in sets.items():
+            if name not in ("tune", "check") or not docs:
+                continue
+            print(f"\n{name}: per site", file=out)
+            for site in sorted({d.site for d in docs}):
+                site_docs = [d for d in docs if d.site == site]
+                a = sum(l == "A" for d in site_docs for l in d.labels)
+                b = sum(l == "B" for d in site_docs for l in d.labels)
+                cells = ""
+                for tool in tools:
+                    s = score(site_docs, tool)
+                    cells += (f"{pct(s[0], s[1]):>15}{pct(s[2], s[3]):>15}" if s else f"{'-':>15}{'-':>15}")
+                print(f"  {site:<22}{len(site_docs):>3}{a:>6}{b:>6}  {cells}", file=out)
+    if misses:
+        for name, docs in sets.items():
+            for doc in docs:
+                kept = doc.verdicts.get("nazif")
+                if kept is None:
+                    continue
+                for n, (line, label, k) in enumerate(zip(doc.lines, doc.labels, kept), 1):
+                    if label == "A" and not k:
+                        print(f"DROPPED {doc.name}:{n} [{doc.rules.get(n, '?')}] {line[:110]}", file=out)
+                    elif label == "B" and k:
+                        print(f"MISSED  {doc.name}:{n} {line[:110]}", file=out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Score nazif clean against line-labelled pages.")
+    parser.add_argument("--nazif", help="the nazif binary (default: .build/release/nazif)")
+    parser.add_argument("--sets", default="all",
+                        help="tune, check, seeds, cnn, saudinewsnet, comma-separated, or all (default)")
+    parser.add_argument("--no-peers", action="store_true", help="do not run jusText and trafilatura")
+    parser.add_argument("--misses", action="store_true",
+                        help="list boilerplate lines nazif kept and article lines it removed (with the rule)")
+    parser.add_argument("--no-sites", action="store_true", help="no per-site table")
+    args = parser.parse_args(argv)
+    names = ["tune", "check", "seeds", "cnn", "saudinewsnet"] if args.sets == "all" else args.sets.split(",")
+    unknown = [n for n in names if n not in ("tune", "check", "seeds", "cnn", "saudinewsnet")]
+    if unknown:
+        print(f"eval_boilerplate: unknown set {unknown[0]!r}", file=sys.stderr)
+        return 64
+    binary = args.nazif or str(REPO / ".build/release/nazif")
+    if not os.access(binary, os.X_OK):
+        print(f"eval_boilerplate: no nazif binary at {binary} (build it, or give --nazif)", file=sys.stderr)
+        return 66
+    try:
+        sets = load_sets(names)
+        every = [d for docs in sets.values() for d in docs]
+        if not every:
+            print("eval_boilerplate: no pages in the chosen sets", file=sys.stderr)
+            return 66
+        run_nazif(binary, every)
+        tools = ["nazif"]
+        if not args.no_peers:
+            plain = [d for d in every if not d.group]
+            if run_justext(plain):
+                tools.append("jusText")
+            else:
+                print("eval_boilerplate: jusText not importable: skipped (Tools/eval/setup_eval_venv.sh)",
+                      file=sys.stderr)
+            if run_trafilatura(plain):
+                tools.append("trafilatura")
+            else:
+                print("eval_boilerplate: trafilatura not importable: skipped", file=sys.stderr)
+    except BadData as error:
+        print(f"eval_boilerplate: {error}", file=sys.stderr)
+        return 65
+    report(sets, tools, per_site=not args.no_sites, misses=args.misses)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.exit(main())
