@@ -177,6 +177,36 @@ def saudinewsnet_set() -> list[Doc]:
     return docs
 
 
+MANIFEST = REPO / "eval/boilerplate/manifest.tsv"
+
+
+def read_manifest(path: Path = MANIFEST) -> list[dict[str, str]]:
+    """The manifest's rows (tab-separated, first line the column names); [] when it is absent."""
+    if not path.exists():
+        return []
+    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+    if not lines:
+        return []
+    header = lines[0].split("\t")
+    rows = []
+    for number, line in enumerate(lines[1:], 2):
+        cells = line.split("\t")
+        if len(cells) != len(header):
+            raise BadData(f"{path}:{number}: {len(cells)} columns, the header has {len(header)}")
+        rows.append(dict(zip(header, cells)))
+    return rows
+
+
+def check_split(rows: list[dict[str, str]]) -> None:
+    """No site in both tune and check: the check half must be sites the rules never saw."""
+    splits: dict[str, set[str]] = {}
+    for row in rows:
+        splits.setdefault(row["site"], set()).add(row["split"])
+    both = sorted(site for site, s in splits.items() if {"tune", "check"} <= s)
+    if both:
+        raise BadData(f"{MANIFEST}: site(s) in both tune and check: {', '.join(both)}")
+
+
 def load_sets(names: list[str]) -> dict[str, list[Doc]]:
     roots = [REPO / "eval/boilerplate", PRIVATE]
     loaders = {"tune": lambda: labelled_dir("tune", roots), "check": lambda: labelled_dir("check", roots),
@@ -364,7 +394,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"eval_boilerplate: no nazif binary at {binary} (build it, or give --nazif)", file=sys.stderr)
         return 66
     try:
+        rows = read_manifest()
+        check_split(rows)
         sets = load_sets(names)
+        listed = {row["file"] for row in rows}
+        for docs in sets.values():
+            for doc in docs:
+                if doc.name.split("/")[0] in ("tune", "check") and doc.name + ".txt" not in listed:
+                    print(f"eval_boilerplate: {doc.name}.txt is not in {MANIFEST.name}", file=sys.stderr)
         every = [d for docs in sets.values() for d in docs]
         if not every:
             print("eval_boilerplate: no pages in the chosen sets", file=sys.stderr)

@@ -91,7 +91,8 @@ def html_to_lines(html: str) -> list[str]:
 
 def read_html(path: str) -> str:
     """The page's text: UTF-8, else the charset its <meta> names, else Windows-1256."""
-    raw = open(path, "rb").read()
+    with open(path, "rb") as handle:
+        raw = handle.read()
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
