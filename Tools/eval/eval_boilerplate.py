@@ -59,6 +59,7 @@ class Doc:
     path: Path | None = None  # the plain-text file nazif reads
     html: Path | None = None
     group: str | None = None  # documents cleaned together (one nazif run), e.g. SaudiNewsNet
+    kind: str = ""  # manifest kind: article, extract, forum, list, home
     verdicts: dict[str, list[bool]] = field(default_factory=dict)  # tool -> kept per line
     rules: dict[int, str] = field(default_factory=dict)  # nazif: line -> rule
 
@@ -333,6 +334,16 @@ def pct(part: int, whole: int) -> str:
     return f"{100.0 * part / whole:6.1f}" if whole else "     -"
 
 
+def _row(label: str, docs: list[Doc], tools: list[str]) -> str:
+    a = sum(l == "A" for d in docs for l in d.labels)
+    b = sum(l == "B" for d in docs for l in d.labels)
+    cells = ""
+    for tool in tools:
+        s = score(docs, tool)
+        cells += (f"{pct(s[0], s[1]):>15}{pct(s[2], s[3]):>15}" if s else f"{'-':>15}{'-':>15}")
+    return f"  {label:<22}{len(docs):>3}{a:>6}{b:>6}  {cells}"
+
+
 def report(sets: dict[str, list[Doc]], tools: list[str], per_site: bool, misses: bool, out=sys.stdout) -> None:
     print(f"{'set':<14}{'pages':>6}{'sites':>6}{'A lines':>9}{'B lines':>9}  "
           + "".join(f"{t + ' C%':>15}{t + ' B%':>15}" for t in tools), file=out)
@@ -347,20 +358,16 @@ def report(sets: dict[str, list[Doc]], tools: list[str], per_site: bool, misses:
             s = score(docs, tool)
             cells += (f"{pct(s[0], s[1]):>15}{pct(s[2], s[3]):>15}" if s else f"{'-':>15}{'-':>15}")
         print(f"{name:<14}{len(docs):>6}{len({d.site for d in docs}):>6}{a:>9}{b:>9}  {cells}", file=out)
-    if per_site:
-        for name, docs in sets.items():
-            if name not in ("tune", "check") or not docs:
-                continue
-            print(f"\n{name}: per site", file=out)
+    for name, docs in sets.items():
+        if name not in ("tune", "check") or not docs:
+            continue
+        print(f"\n{name}: per kind of page (manifest)", file=out)
+        for kind in sorted({d.kind for d in docs}):
+            print(_row(kind or "?", [d for d in docs if d.kind == kind], tools), file=out)
+        if per_site:
+            print(f"{name}: per site", file=out)
             for site in sorted({d.site for d in docs}):
-                site_docs = [d for d in docs if d.site == site]
-                a = sum(l == "A" for d in site_docs for l in d.labels)
-                b = sum(l == "B" for d in site_docs for l in d.labels)
-                cells = ""
-                for tool in tools:
-                    s = score(site_docs, tool)
-                    cells += (f"{pct(s[0], s[1]):>15}{pct(s[2], s[3]):>15}" if s else f"{'-':>15}{'-':>15}")
-                print(f"  {site:<22}{len(site_docs):>3}{a:>6}{b:>6}  {cells}", file=out)
+                print(_row(site, [d for d in docs if d.site == site], tools), file=out)
     if misses:
         for name, docs in sets.items():
             for doc in docs:
@@ -397,6 +404,10 @@ def main(argv: list[str] | None = None) -> int:
         rows = read_manifest()
         check_split(rows)
         sets = load_sets(names)
+        kinds = {row["file"]: row.get("kind", "") for row in rows}
+        for docs in sets.values():
+            for doc in docs:
+                doc.kind = kinds.get(doc.name + ".txt", "")
         listed = {row["file"] for row in rows}
         for docs in sets.values():
             for doc in docs:
