@@ -334,13 +334,19 @@ def pct(part: int, whole: int) -> str:
     return f"{100.0 * part / whole:6.1f}" if whole else "     -"
 
 
-def _row(label: str, docs: list[Doc], tools: list[str]) -> str:
+def _cells(docs: list[Doc], tools: list[str]) -> tuple[int, int, str]:
+    """A and B line counts of `docs`, and each tool's C% and B% columns."""
     a = sum(l == "A" for d in docs for l in d.labels)
     b = sum(l == "B" for d in docs for l in d.labels)
     cells = ""
     for tool in tools:
         s = score(docs, tool)
         cells += (f"{pct(s[0], s[1]):>15}{pct(s[2], s[3]):>15}" if s else f"{'-':>15}{'-':>15}")
+    return a, b, cells
+
+
+def _row(label: str, docs: list[Doc], tools: list[str]) -> str:
+    a, b, cells = _cells(docs, tools)
     return f"  {label:<22}{len(docs):>3}{a:>6}{b:>6}  {cells}"
 
 
@@ -351,12 +357,7 @@ def report(sets: dict[str, list[Doc]], tools: list[str], per_site: bool, misses:
         if not docs:
             print(f"{name:<14}  (not present)", file=out)
             continue
-        a = sum(l == "A" for d in docs for l in d.labels)
-        b = sum(l == "B" for d in docs for l in d.labels)
-        cells = ""
-        for tool in tools:
-            s = score(docs, tool)
-            cells += (f"{pct(s[0], s[1]):>15}{pct(s[2], s[3]):>15}" if s else f"{'-':>15}{'-':>15}")
+        a, b, cells = _cells(docs, tools)
         print(f"{name:<14}{len(docs):>6}{len({d.site for d in docs}):>6}{a:>9}{b:>9}  {cells}", file=out)
     for name, docs in sets.items():
         if name not in ("tune", "check") or not docs:
