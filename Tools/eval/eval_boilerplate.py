@@ -17,7 +17,8 @@ C = share of A lines a tool keeps; B = share of B lines it removes. Sets:
     Tools/eval/eval_boilerplate.py --nazif .build/release/nazif --sets all --misses
 
 Peers (skipped with --no-peers, or when not importable): jusText on the plain text (each line a
-<p>), trafilatura on the page's HTML where the set has it (SITE-N.html). Tools/eval/
+<p>), trafilatura on the page's HTML where the set has it (SITE-N.html), and trafilatura on the
+plain text as <p> lines ("traf-text") for every page. Tools/eval/
 setup_eval_venv.sh makes a venv with both; run this script with that venv's python.
 Exit codes: 0 ok, 64 usage, 65 bad data (a labels file that does not match its text), 66 missing
 input (no nazif binary, no pages).
@@ -286,26 +287,36 @@ def run_justext(docs: list[Doc]) -> bool:
     return True
 
 
+def _kept_in(text: str, lines: list[str]) -> list[bool]:
+    """Per line: does an extractor's output `text` hold it (as a line, or, 4+ words, inside one)?"""
+    out_lines = {_norm(line) for line in text.splitlines()}
+    joined = " " + " ".join(_norm(line) for line in text.splitlines()) + " "
+    kept = []
+    for line in lines:
+        target = _norm(line)
+        kept.append(bool(target) and (target in out_lines
+                                      or (len(target.split()) >= 4 and f" {target} " in joined)))
+    return kept
+
+
 def run_trafilatura(docs: list[Doc]) -> bool:
+    """trafilatura on the page's HTML where the set has it ("trafilatura"), and on the plain text
+    with each line as a <p> for every page ("traf-text": the same input Nazif and jusText get)."""
     try:
         import trafilatura  # type: ignore
     except ImportError:
         return False
+    from html import escape
+    from html_to_lines import read_html  # type: ignore
     for doc in docs:
-        if doc.html is None:
-            continue
-        from html_to_lines import read_html  # type: ignore
-        text = trafilatura.extract(read_html(str(doc.html)), include_comments=False,
+        if doc.html is not None:
+            text = trafilatura.extract(read_html(str(doc.html)), include_comments=False,
+                                       include_tables=True) or ""
+            doc.verdicts["trafilatura"] = _kept_in(text, doc.lines)
+        body = "".join(f"<p>{escape(line)}</p>" for line in doc.lines if line.strip())
+        text = trafilatura.extract(f"<html><body>{body}</body></html>", include_comments=False,
                                    include_tables=True) or ""
-        out_lines = {_norm(line) for line in text.splitlines()}
-        joined = " " + " ".join(_norm(line) for line in text.splitlines()) + " "
-        kept = []
-        for line in doc.lines:
-            target = _norm(line)
-            # A line is kept when trafilatura returns it as a line, or (long lines) inside one.
-            kept.append(bool(target) and (target in out_lines
-                                          or (len(target.split()) >= 4 and f" {target} " in joined)))
-        doc.verdicts["trafilatura"] = kept
+        doc.verdicts["traf-text"] = _kept_in(text, doc.lines)
     return True
 
 
@@ -428,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
                 print("eval_boilerplate: jusText not importable: skipped (Tools/eval/setup_eval_venv.sh)",
                       file=sys.stderr)
             if run_trafilatura(plain):
-                tools.append("trafilatura")
+                tools += ["trafilatura", "traf-text"]
             else:
                 print("eval_boilerplate: trafilatura not importable: skipped", file=sys.stderr)
     except BadData as error:

@@ -181,6 +181,23 @@ class PeerTests(unittest.TestCase):
         self.assertTrue(doc.verdicts["jusText"][1])
         self.assertFalse(doc.verdicts["jusText"][0])
 
+    def test_trafilatura_on_html_and_on_plain_lines(self):
+        try:
+            import trafilatura  # noqa: F401
+        except ImportError:
+            self.skipTest("trafilatura is not importable")
+        body = ("وقال الوزير في مؤتمر صحفي عقده اليوم إن الحكومة ستعلن خلال الأسبوع المقبل عن حزمة من "
+                "الإجراءات الجديدة لدعم الأسر المتضررة من الأزمة، مضيفا أن التنفيذ سيبدأ فورا في كل المحافظات.")
+        with tempfile.TemporaryDirectory() as tmp:
+            html = Path(tmp, "p.html")
+            html.write_text(f"<html><body><nav><ul><li><a href='/'>الرئيسية</a></li><li><a href='/a'>رياضة</a></li>"
+                            f"</ul></nav><article><h1>عنوان الخبر</h1><p>{body}</p><p>{body}</p></article>"
+                            f"<footer><p>جميع الحقوق محفوظة</p></footer></body></html>", encoding="utf-8")
+            doc = ev.Doc("t/x-1", "x", ["الرئيسية", "رياضة", body, body], ["B", "B", "A", "A"], html=html)
+            self.assertTrue(ev.run_trafilatura([doc]))
+        self.assertEqual(doc.verdicts["trafilatura"], [False, False, True, True])
+        self.assertEqual(len(doc.verdicts["traf-text"]), 4)
+
 
 if __name__ == "__main__":
     unittest.main()
