@@ -421,6 +421,11 @@ def main(argv: list[str] | None = None) -> int:
             for doc in docs:
                 doc.kind = kinds.get(doc.name + ".txt", "")
         listed = {row["file"] for row in rows}
+        for row in rows:
+            root = REPO / "eval/boilerplate" if row.get("location") == "repo" else PRIVATE
+            if (root.is_dir() or row.get("location") == "repo") and not (root / row["file"]).exists():
+                print(f"eval_boilerplate: {row['file']} ({row.get('location')}) is in the manifest but not in {root}",
+                      file=sys.stderr)
         for docs in sets.values():
             for doc in docs:
                 if doc.name.split("/")[0] in ("tune", "check") and doc.name + ".txt" not in listed:
