@@ -382,6 +382,16 @@ def report(sets: dict[str, list[Doc]], tools: list[str], per_site: bool, misses:
                 print(_row(site, [d for d in docs if d.site == site], tools), file=out)
     if misses:
         for name, docs in sets.items():
+            dropped: dict[str, int] = {}
+            for doc in docs:
+                for n, (label, k) in enumerate(zip(doc.labels, doc.verdicts.get("nazif", [])), 1):
+                    if label == "A" and not k:
+                        rule = doc.rules.get(n, "?").split(" (")[0]
+                        dropped[rule] = dropped.get(rule, 0) + 1
+            if dropped:
+                print(f"\n{name}: article lines removed, by rule: "
+                      + ", ".join(f"{r} {c}" for r, c in sorted(dropped.items(), key=lambda x: -x[1])), file=out)
+        for name, docs in sets.items():
             for doc in docs:
                 kept = doc.verdicts.get("nazif")
                 if kept is None:
