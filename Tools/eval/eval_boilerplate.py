@@ -15,6 +15,7 @@ C = share of A lines a tool keeps; B = share of B lines it removes. Sets:
                 paragraphs of 40+ words; other lines are not scored
 
     Tools/eval/eval_boilerplate.py --nazif .build/release/nazif --sets all --misses
+    Tools/eval/eval_boilerplate.py --nazif .build/release/nazif --sets check --together
 
 Peers (skipped with --no-peers, or when not importable): jusText on the plain text (each line a
 <p>), trafilatura on the page's HTML where the set has it (SITE-N.html), and trafilatura on the
@@ -218,18 +219,30 @@ def load_sets(names: list[str]) -> dict[str, list[Doc]]:
 
 # ---------------------------------------------------------------- tools
 
-def run_nazif(binary: str, docs: list[Doc]) -> None:
-    """Run `nazif clean` the way a user would: one run per page file (per JSONL file for grouped sets)."""
+def run_nazif(binary: str, docs: list[Doc], together: bool = False) -> None:
+    """Run `nazif clean` the way a user would: one run per page file (per JSONL file for grouped
+    sets); with `together`, one run over all the page files of a site, so lines repeated across a
+    site's pages can count as its template (each file is still one document)."""
     with tempfile.TemporaryDirectory() as tmp:
         explain = Path(tmp) / "explain.jsonl"
         grouped = [d for d in docs if d.group]
-        for doc in (d for d in docs if not d.group):
-            cmd = [binary, "clean", "--explain-file", str(explain), "-o", os.devnull, str(doc.path)]
+        plain = [d for d in docs if not d.group]
+        batches = ([[d for d in plain if d.site == site] for site in sorted({d.site for d in plain})]
+                   if together else [[d] for d in plain])
+        for batch in batches:
+            cmd = [binary, "clean", "--explain-file", str(explain), "-o", os.devnull] + [str(d.path) for d in batch]
             result = subprocess.run(cmd, capture_output=True, text=True)
             if result.returncode != 0:
                 raise BadData(f"{' '.join(cmd)}: exit {result.returncode}: {result.stderr.strip()[:300]}")
             records = [json.loads(r) for r in explain.read_text(encoding="utf-8").splitlines() if r.strip()]
-            _apply_removals(doc, [rm for rec in records for rm in rec.get("removed", [])])
+            if len(batch) == 1:
+                _apply_removals(batch[0], [rm for rec in records for rm in rec.get("removed", [])])
+                continue
+            by_source: dict[str, list[dict]] = {}
+            for rec in records:
+                by_source.setdefault(rec.get("source", ""), []).extend(rec.get("removed", []))
+            for doc in batch:
+                _apply_removals(doc, by_source.get(str(doc.path), []))
         if grouped:
             path = grouped[0].path
             cmd = [binary, "clean", "--jsonl", "--field", "content", "--group-by", "source",
@@ -412,6 +425,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true",
                         help="list boilerplate lines nazif kept and article lines it removed (with the rule)")
     parser.add_argument("--no-sites", action="store_true", help="no per-site table")
+    parser.add_argument("--together", action="store_true",
+                        help="clean all pages of a site in one nazif run (site templates can count)")
     args = parser.parse_args(argv)
     names = ["tune", "check", "seeds", "cnn", "saudinewsnet"] if args.sets == "all" else args.sets.split(",")
     unknown = [n for n in names if n not in ("tune", "check", "seeds", "cnn", "saudinewsnet")]
@@ -444,7 +459,7 @@ def main(argv: list[str] | None = None) -> int:
         if not every:
             print("eval_boilerplate: no pages in the chosen sets", file=sys.stderr)
             return 66
-        run_nazif(binary, every)
+        run_nazif(binary, every, together=args.together)
         tools = ["nazif"]
         if not args.no_peers:
             plain = [d for d in every if not d.group]

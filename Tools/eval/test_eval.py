@@ -154,6 +154,21 @@ class EndToEndTests(unittest.TestCase):
             self.assertEqual(run.returncode, 0, run.stderr)
             self.assertRegex(run.stdout, r"\ntune\s+\d+\s+\d+\s+\d+\s+\d+")
 
+    def test_together_cleans_a_site_in_one_run_and_maps_each_file(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            body = ("وقال الوزير في مؤتمر صحفي عقده اليوم إن الحكومة ستعلن خلال الأسبوع المقبل عن حزمة "
+                    "من الإجراءات الجديدة لدعم الأسر المتضررة، مضيفا أن التنفيذ سيبدأ فورا في كل المحافظات.")
+            docs = []
+            for n in (1, 2, 3):
+                path = Path(tmp, f"s-{n}.txt")
+                path.write_text(f"جميع الحقوق محفوظة لموقع المثال {2020}\n{body} {n}\n", encoding="utf-8")
+                docs.append(ev.Doc(f"t/s-{n}", "s", [f"جميع الحقوق محفوظة لموقع المثال 2020", f"{body} {n}"],
+                                   ["B", "A"], path))
+            ev.run_nazif(NAZIF, docs, together=True)
+            for doc in docs:
+                self.assertEqual(len(doc.verdicts["nazif"]), 2)
+                self.assertTrue(doc.verdicts["nazif"][1], doc.rules)
+
     def test_exit_codes(self):
         script = [sys.executable, str(HERE / "eval_boilerplate.py")]
         self.assertEqual(subprocess.run(script + ["--nazif", NAZIF, "--sets", "nope"], capture_output=True).returncode, 64)
