@@ -8,6 +8,7 @@ skipped when there is none; the peer cases are skipped when jusText is not impor
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -19,17 +20,16 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import eval_boilerplate as ev  # noqa: E402
+from eval_report import score  # noqa: E402
+from eval_sets import BadData, Doc, check_split, read_labels, read_manifest, seeds_set  # noqa: E402
+from eval_tools import _apply_removals, run_justext, run_nazif, run_trafilatura  # noqa: E402
 from html_to_lines import html_to_lines  # noqa: E402
 
 REPO = HERE.parents[1]
 NAZIF = os.environ.get("NAZIF_BIN", str(REPO / ".build/release/nazif"))
 HAVE_NAZIF = os.access(NAZIF, os.X_OK)
-try:
-    import justext  # noqa: F401
-    HAVE_JUSTEXT = True
-except ImportError:
-    HAVE_JUSTEXT = False
+HAVE_JUSTEXT = importlib.util.find_spec("justext") is not None
+HAVE_TRAFILATURA = importlib.util.find_spec("trafilatura") is not None
 
 
 class HtmlToLinesTests(unittest.TestCase):
@@ -83,26 +83,26 @@ class LabelTests(unittest.TestCase):
 
     def test_blank_lines_are_not_scored(self):
         with tempfile.TemporaryDirectory() as tmp:
-            lines, labels = ev.read_labels(*self.write(tmp, "a\n\nb\n\ufeff\n", "A\nB\nB\nB\n"))
+            lines, labels = read_labels(*self.write(tmp, "a\n\nb\n\ufeff\n", "A\nB\nB\nB\n"))
             self.assertEqual(labels, ["A", None, "B", None])
             self.assertEqual(len(lines), 4)
 
     def test_count_mismatch_and_bad_label_are_bad_data(self):
         with tempfile.TemporaryDirectory() as tmp:
-            with self.assertRaisesRegex(ev.BadData, "2 labels for 3 lines"):
-                ev.read_labels(*self.write(tmp, "a\nb\nc\n", "A\nB\n"))
-            with self.assertRaisesRegex(ev.BadData, r"s-1.labels:2: label 'C'"):
-                ev.read_labels(*self.write(tmp, "a\nb\n", "A\nC\n"))
+            with self.assertRaisesRegex(BadData, "2 labels for 3 lines"):
+                read_labels(*self.write(tmp, "a\nb\nc\n", "A\nB\n"))
+            with self.assertRaisesRegex(BadData, r"s-1.labels:2: label 'C'"):
+                read_labels(*self.write(tmp, "a\nb\n", "A\nC\n"))
 
     def test_site_in_both_splits_is_refused(self):
         rows = [{"site": "x", "split": "tune"}, {"site": "x", "split": "check"}, {"site": "y", "split": "check"}]
-        with self.assertRaisesRegex(ev.BadData, "both tune and check: x"):
-            ev.check_split(rows)
-        ev.check_split(rows[1:])
+        with self.assertRaisesRegex(BadData, "both tune and check: x"):
+            check_split(rows)
+        check_split(rows[1:])
 
     def test_repository_manifest_is_consistent(self):
-        rows = ev.read_manifest()
-        ev.check_split(rows)
+        rows = read_manifest()
+        check_split(rows)
         for row in rows:
             self.assertIn(row["split"], ("tune", "check"))
             self.assertIn(row["location"], ("repo", "private"))
@@ -114,24 +114,24 @@ class LabelTests(unittest.TestCase):
 
 class ScoreTests(unittest.TestCase):
     def test_score_counts_kept_article_and_removed_boilerplate(self):
-        doc = ev.Doc("t/x-1", "x", ["a1", "b1", "a2", "", "b2"], ["A", "B", "A", None, "B"])
-        ev._apply_removals(doc, [{"line": 2, "rule": "marker.share"}, {"line": 3, "rule": "list.teasers"}])
-        self.assertEqual(ev.score([doc], "nazif"), (1, 2, 1, 2))
+        doc = Doc("t/x-1", "x", ["a1", "b1", "a2", "", "b2"], ["A", "B", "A", None, "B"])
+        _apply_removals(doc, [{"line": 2, "rule": "marker.share"}, {"line": 3, "rule": "list.teasers"}])
+        self.assertEqual(score([doc], "nazif"), (1, 2, 1, 2))
         self.assertEqual(doc.rules[3], "list.teasers")
-        self.assertIsNone(ev.score([doc], "jusText"))
+        self.assertIsNone(score([doc], "jusText"))
 
     def test_explain_record_of_the_real_cli_format(self):
         # One record as `nazif clean --explain-file` writes it (seeds/000, first removal).
         record = json.loads('{"source":"s.txt","lines":58,"removed":[{"line":25,"start":3297,"end":3321,'
                             '"rule":"marker.source","detail":"المصدر"}]}')
-        doc = ev.Doc("t/s-1", "s", ["x"] * 58, ["A"] * 58)
-        ev._apply_removals(doc, record["removed"])
+        doc = Doc("t/s-1", "s", ["x"] * 58, ["A"] * 58)
+        _apply_removals(doc, record["removed"])
         self.assertFalse(doc.verdicts["nazif"][24])
         self.assertEqual(sum(doc.verdicts["nazif"]), 57)
         self.assertEqual(doc.rules[25], "marker.source (المصدر)")
 
     def test_seed_gold_comes_from_the_goldens(self):
-        docs = ev.seeds_set()
+        docs = seeds_set()
         self.assertEqual(len(docs), 5)
         removed = sum(1 for row in (REPO / "seeds/expected/000.removed.tsv").read_text().splitlines() if row)
         self.assertEqual(sum(l == "B" for l in docs[0].labels), removed)
@@ -162,9 +162,9 @@ class EndToEndTests(unittest.TestCase):
             for n in (1, 2, 3):
                 path = Path(tmp, f"s-{n}.txt")
                 path.write_text(f"جميع الحقوق محفوظة لموقع المثال {2020}\n{body} {n}\n", encoding="utf-8")
-                docs.append(ev.Doc(f"t/s-{n}", "s", [f"جميع الحقوق محفوظة لموقع المثال 2020", f"{body} {n}"],
+                docs.append(Doc(f"t/s-{n}", "s", ["جميع الحقوق محفوظة لموقع المثال 2020", f"{body} {n}"],
                                    ["B", "A"], path))
-            ev.run_nazif(NAZIF, docs, together=True)
+            run_nazif(NAZIF, docs, together=True)
             for doc in docs:
                 self.assertEqual(len(doc.verdicts["nazif"]), 2)
                 self.assertTrue(doc.verdicts["nazif"][1], doc.rules)
@@ -190,16 +190,14 @@ class PeerTests(unittest.TestCase):
         long = ("وقال الوزير في مؤتمر صحفي عقده اليوم إن الحكومة ستعلن خلال الأسبوع المقبل عن حزمة من "
                 "الإجراءات الجديدة لدعم الأسر المتضررة من الأزمة، مضيفا أن التنفيذ سيبدأ فورا في كل المحافظات "
                 "وأن الميزانية المخصصة لذلك تكفي لتغطية احتياجات العام المقبل كله بحسب تقديرات الوزارة.")
-        doc = ev.Doc("t/x-1", "x", ["الرئيسية", long, "", "تسجيل الدخول"], ["B", "A", None, "B"])
-        self.assertTrue(ev.run_justext([doc]))
+        doc = Doc("t/x-1", "x", ["الرئيسية", long, "", "تسجيل الدخول"], ["B", "A", None, "B"])
+        self.assertTrue(run_justext([doc]))
         self.assertEqual(len(doc.verdicts["jusText"]), 4)
         self.assertTrue(doc.verdicts["jusText"][1])
         self.assertFalse(doc.verdicts["jusText"][0])
 
     def test_trafilatura_on_html_and_on_plain_lines(self):
-        try:
-            import trafilatura  # noqa: F401
-        except ImportError:
+        if not HAVE_TRAFILATURA:
             self.skipTest("trafilatura is not importable")
         body = ("وقال الوزير في مؤتمر صحفي عقده اليوم إن الحكومة ستعلن خلال الأسبوع المقبل عن حزمة من "
                 "الإجراءات الجديدة لدعم الأسر المتضررة من الأزمة، مضيفا أن التنفيذ سيبدأ فورا في كل المحافظات.")
@@ -208,8 +206,8 @@ class PeerTests(unittest.TestCase):
             html.write_text(f"<html><body><nav><ul><li><a href='/'>الرئيسية</a></li><li><a href='/a'>رياضة</a></li>"
                             f"</ul></nav><article><h1>عنوان الخبر</h1><p>{body}</p><p>{body}</p></article>"
                             f"<footer><p>جميع الحقوق محفوظة</p></footer></body></html>", encoding="utf-8")
-            doc = ev.Doc("t/x-1", "x", ["الرئيسية", "رياضة", body, body], ["B", "B", "A", "A"], html=html)
-            self.assertTrue(ev.run_trafilatura([doc]))
+            doc = Doc("t/x-1", "x", ["الرئيسية", "رياضة", body, body], ["B", "B", "A", "A"], html=html)
+            self.assertTrue(run_trafilatura([doc]))
         self.assertEqual(doc.verdicts["trafilatura"], [False, False, True, True])
         self.assertEqual(len(doc.verdicts["traf-text"]), 4)
 
