@@ -1,0 +1,192 @@
+"""Gold sets for Tools/eval/eval_boilerplate.py: labelled pages (tune, check), the seeds, the CNN
+page and SaudiNewsNet, each a list of Doc (lines with an A/B label each), and the manifest.
+
+    from eval_sets import load_sets
+    sets = load_sets(["tune", "check"])
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+PRIVATE = Path(os.environ.get("NAZIF_EVAL_PRIVATE",
+                              Path.home() / ".cache/nazif/eval-boilerplate-private"))
+SHARED = REPO.parent / "shared/eval/boilerplate"
+for candidate in (REPO / "../shared/eval/boilerplate", Path("/work/shared/eval/boilerplate")):
+    if candidate.is_dir():
+        SHARED = candidate.resolve()
+        break
+
+
+class BadData(Exception):
+    """A labels file that does not fit its text, or a set that cannot be read."""
+
+
+@dataclass
+class Doc:
+    """One document: its lines (1-based numbering as nazif's --explain), gold labels, source."""
+    name: str
+    site: str
+    lines: list[str]
+    labels: list[str | None]  # None: an empty line, not scored
+    path: Path | None = None  # the plain-text file nazif reads
+    html: Path | None = None
+    group: str | None = None  # documents cleaned together (one nazif run), e.g. SaudiNewsNet
+    kind: str = ""  # manifest kind: article, extract, forum, list, home
+    verdicts: dict[str, list[bool]] = field(default_factory=dict)  # tool -> kept per line
+    rules: dict[int, str] = field(default_factory=dict)  # nazif: line -> rule
+
+
+# ---------------------------------------------------------------- gold sets
+
+def read_labels(txt: Path, lab: Path) -> tuple[list[str], list[str | None]]:
+    """Lines of `txt` and the label of each from `lab` (one A or B per line; blank lines None)."""
+    lines = txt.read_text(encoding="utf-8").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    raw = lab.read_text(encoding="utf-8").split("\n")
+    if raw and raw[-1] == "":
+        raw.pop()
+    if len(raw) != len(lines):
+        raise BadData(f"{lab}: {len(raw)} labels for {len(lines)} lines of {txt.name}")
+    labels: list[str | None] = []
+    for number, (line, label) in enumerate(zip(lines, raw), 1):
+        label = label.strip()[:1]
+        if blank(line):
+            labels.append(None)
+        elif label in ("A", "B"):
+            labels.append(label)
+        else:
+            raise BadData(f"{lab}:{number}: label {label!r} is neither A nor B")
+    return lines, labels
+
+
+def labelled_dir(split: str, roots: list[Path]) -> list[Doc]:
+    docs = []
+    for root in roots:
+        folder = root / split
+        if not folder.is_dir():
+            continue
+        for txt in sorted(folder.glob("*.txt")):
+            lab = txt.with_suffix(".labels")
+            if not lab.exists():
+                continue
+            lines, labels = read_labels(txt, lab)
+            html = txt.with_suffix(".html")
+            site = re.sub(r"-\d+$", "", txt.stem)
+            docs.append(Doc(f"{split}/{txt.stem}", site, lines, labels, txt,
+                            html if html.exists() else None))
+    return docs
+
+
+def seeds_set() -> list[Doc]:
+    docs = []
+    for txt in sorted((REPO / "seeds").glob("*.txt")):
+        if txt.name == "README.md":
+            continue
+        removed = REPO / "seeds/expected" / (txt.name[:3] + ".removed.tsv")
+        gone = set()
+        if removed.exists():
+            for row in removed.read_text(encoding="utf-8").splitlines():
+                if row.strip():
+                    gone.add(int(row.split("\t")[0]))
+        lines = txt.read_text(encoding="utf-8").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        labels = [None if blank(line) else ("B" if n in gone else "A")
+                  for n, line in enumerate(lines, 1)]
+        docs.append(Doc(f"seeds/{txt.stem}", "seed-" + txt.name[:3], lines, labels, txt))
+    return docs
+
+
+def _compact(text: str) -> str:
+    return "".join(text.replace("\ufeff", "").replace("\u200b", "").split())
+
+
+def blank(line: str) -> bool:
+    """A line with no visible character (white space, BOM, zero-width space) is not scored."""
+    return not _compact(line)
+
+
+def cnn_set() -> list[Doc]:
+    fixtures = REPO / "Tests/BoilerplateTests/Fixtures"
+    page, gold = fixtures / "cnn_page_fulltext.txt", fixtures / "cnn_gold_main_text.txt"
+    if not page.exists() or not gold.exists():
+        return []
+    compact_gold = _compact(gold.read_text(encoding="utf-8"))
+    lines = page.read_text(encoding="utf-8").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    labels: list[str | None] = []
+    for line in lines:
+        c = _compact(line)
+        labels.append(None if not c else ("A" if len(c) >= 15 and c[:200] in compact_gold else "B"))
+    html = SHARED / "cnn-arabic/page.html"
+    return [Doc("cnn/page", "cnn", lines, labels, page, html if html.exists() else None)]
+
+
+def _snn_footer(text: str) -> bool:
+    """The footer pattern of Tests/BoilerplateTests/SaudiNewsNetTests.swift."""
+    text = text.strip(" \u00a0")
+    return ((("@" in text) and (" " not in text) and ("." in text))
+            or ("sms" in text.lower() and any(ch.isdigit() for ch in text) and len(text.split(" ")) < 30)
+            or text.startswith("* خدمة") or text.startswith("...المزيد") or text.endswith("– عين اليوم"))
+
+
+def saudinewsnet_set() -> list[Doc]:
+    path = SHARED / "saudinewsnet/articles.jsonl"
+    if not path.exists():
+        return []
+    docs = []
+    for row in path.read_text(encoding="utf-8").splitlines():
+        if not row.strip():
+            continue
+        obj = json.loads(row)
+        lines = obj["content"].split("\n")
+        # Only what the text says for sure is scored: footers (B) and paragraphs of 40+ words (A).
+        labels = [None if blank(line) else "B" if _snn_footer(line)
+                  else "A" if len(line.split()) >= 40 else None for line in lines]
+        docs.append(Doc(f"saudinewsnet/{obj['id']}", obj["source"], lines, labels, path,
+                        group="saudinewsnet"))
+    return docs
+
+
+MANIFEST = REPO / "eval/boilerplate/manifest.tsv"
+
+
+def read_manifest(path: Path = MANIFEST) -> list[dict[str, str]]:
+    """The manifest's rows (tab-separated, first line the column names); [] when it is absent."""
+    if not path.exists():
+        return []
+    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+    if not lines:
+        return []
+    header = lines[0].split("\t")
+    rows = []
+    for number, line in enumerate(lines[1:], 2):
+        cells = line.split("\t")
+        if len(cells) != len(header):
+            raise BadData(f"{path}:{number}: {len(cells)} columns, the header has {len(header)}")
+        rows.append(dict(zip(header, cells)))
+    return rows
+
+
+def check_split(rows: list[dict[str, str]]) -> None:
+    """No site in both tune and check: the check half must be sites the rules never saw."""
+    splits: dict[str, set[str]] = {}
+    for row in rows:
+        splits.setdefault(row["site"], set()).add(row["split"])
+    both = sorted(site for site, s in splits.items() if {"tune", "check"} <= s)
+    if both:
+        raise BadData(f"{MANIFEST}: site(s) in both tune and check: {', '.join(both)}")
+
+
+def load_sets(names: list[str]) -> dict[str, list[Doc]]:
+    roots = [REPO / "eval/boilerplate", PRIVATE]
+    loaders = {"tune": lambda: labelled_dir("tune", roots), "check": lambda: labelled_dir("check", roots),
+               "seeds": seeds_set, "cnn": cnn_set, "saudinewsnet": saudinewsnet_set}
+    return {name: loaders[name]() for name in names}
