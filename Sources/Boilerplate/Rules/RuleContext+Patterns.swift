@@ -38,8 +38,9 @@ extension RuleContext {
                 other += 1
             }
         }
-        // One other word (a city, a site's name) may stand in the line.
-        let allowedOther = numbers + calendar >= 4 ? 1 : 0
+        // Other words (a city and its country, a site's name) may stand in a line that is
+        // clearly a date: one beside three numbers and calendar words, two beside four.
+        let allowedOther = numbers + calendar >= 4 ? 2 : numbers + calendar >= 3 ? 1 : 0
         guard other <= allowedOther, numbers >= 1, calendar >= 1 || numbers >= 2 else { return nil }
         return .counts(numbers, " numbers, ", calendar, " calendar words")
     }

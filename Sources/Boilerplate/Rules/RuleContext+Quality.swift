@@ -31,6 +31,8 @@ extension RuleContext {
         static let titleMinimumOverlap = 0.25
         /// Headline-like lines in a row inside the article that make a box of links.
         static let teaserRun = 4
+        /// The title's words are looked for in this many first paragraphs.
+        static let leadParagraphs = 3
         /// At most this many lines after a line ending with a colon are the list it announces.
         static let announcedItems = 40
     }
@@ -111,7 +113,7 @@ extension RuleContext {
         // are Arabic text. Otherwise the article's text runs on there (a list, a recipe, a
         // glossary) and that side stays.
         let before = 0..<start, after = (end + 1)..<content.count
-        if isFurniture(content[before]) {
+        if isFurniture(content[before].filter { !titles.contains($0) }[...]) {
             for position in before where isKept(content[position]) && !titles.contains(content[position]) {
             remove(content[position], .outsideArticle,
                        .text("before the article (lines \(firstLine)–\(lastLine)); " + features(content[position], prose[position])))
@@ -381,12 +383,13 @@ extension RuleContext {
         return []
     }
 
-    /// The sorted word hashes of the first two of the given paragraphs (the article's lead).
+    /// The sorted word stems (``stem(_:_:)``) of the first three of the given paragraphs (the
+    /// article's lead).
     func leadWords(_ paragraphs: some Sequence<Int>) -> [UInt64] {
         var lead: [UInt64] = []
-        for index in paragraphs.prefix(2) {
+        for index in paragraphs.prefix(Quality.leadParagraphs) {
             let key = lines.key(index)
-            LineTable.forEachWord(in: key) { word in lead.append(KeyHash.hash(UnsafeBufferPointer(rebasing: key[word]))) }
+            LineTable.forEachWord(in: key) { word in lead.append(Self.stem(key, word)) }
         }
         lead.sort()
         return lead
@@ -394,7 +397,7 @@ extension RuleContext {
 
     /// Whether a line reads as the title of the lead: headline-like (three to thirty words,
     /// Arabic, no colon at its end, not a long sentence) and a quarter or more of its words that
-    /// are not function words appear in the lead (with or without a leading و).
+    /// are not function words appear in the lead (compared by their stems).
     func repeatsLead(_ index: Int, _ lead: [UInt64]) -> Bool {
         let info = info(index)
         guard !lead.isEmpty, info.wordCount >= 3, info.wordCount <= 30, info.arabicLetters > 0,
@@ -404,17 +407,31 @@ extension RuleContext {
         LineTable.forEachWord(in: key) { word in
             guard !ArabicWords.function.contains(key, word) else { return }
             words += 1
-            let hash = KeyHash.hash(UnsafeBufferPointer(rebasing: key[word]))
-            if Self.sortedContains(lead, hash) || Self.sortedContains(lead, Self.withoutClitic(key, word)) { repeated += 1 }
+            if Self.sortedContains(lead, Self.stem(key, word)) { repeated += 1 }
         }
         return words > 0 && Double(repeated) >= Quality.titleMinimumOverlap * Double(words)
     }
 
-    /// The hash of a word without a leading و or ال ("والحكومة" → "حكومة" is not tried; "وزير" stays).
-    static func withoutClitic(_ key: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> UInt64 {
+    /// The hash of a word without a leading و and without the article and the clitics before it
+    /// (ال، بال، كال، فال، لل), when two letters or more remain: "والخارجية" and "خارجية" meet.
+    static func stem(_ key: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> UInt64 {
         var start = word.lowerBound
-        if word.count >= 8 && key[start] == 0xD9 && key[start + 1] == 0x88 { start += 2 }   // و
-        return KeyHash.hash(UnsafeBufferPointer(rebasing: key[start..<word.upperBound]))
+        let end = word.upperBound
+        func letter(_ offset: Int, _ second: UInt8) -> Bool {
+            let position = start + offset
+            return position + 1 < end && key[position] == (second >= 0xA0 && second <= 0xBF ? 0xD8 : 0xD9) && key[position + 1] == second
+        }
+        // و (D9 88), then at least three letters.
+        if end - start >= 8 && letter(0, 0x88) { start += 2 }
+        if end - start >= 8 && letter(0, 0x84) && letter(2, 0x84) {                       // لل
+            start += 4
+        } else if end - start >= 8 && letter(0, 0xA7) && letter(2, 0x84) {                // ال
+            start += 4
+        } else if end - start >= 10 && (letter(0, 0xA8) || letter(0, 0x83) || letter(0, 0x81))
+                    && letter(2, 0xA7) && letter(4, 0x84) {                                // بال كال فال
+            start += 6
+        }
+        return KeyHash.hash(UnsafeBufferPointer(rebasing: key[start..<end]))
     }
 
     static func sortedContains(_ sorted: [UInt64], _ value: UInt64) -> Bool {
