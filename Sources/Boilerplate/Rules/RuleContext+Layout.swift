@@ -72,6 +72,8 @@ extension RuleContext {
             let info = info(index)
             if info.pipes >= 2 && maximumWordsBetweenPipes(index) <= 6 {
                 remove(index, .navigationLinks, .count(info.pipes, " links separated by '|'"))
+            } else if info.wordCount <= 10 && !info.endsSentence, let steps = breadcrumbSteps(index) {
+                remove(index, .navigationLinks, .count(steps, " steps of a breadcrumb (>, ›)"))
             }
         }
         var run: [Int] = []
@@ -94,6 +96,52 @@ extension RuleContext {
             }
         }
         flush(&self)
+    }
+
+    /// "جريدة الرياض >> الصفحة الرئيسية", "الرئيسية › أخبار › العالم": the number of steps of a
+    /// breadcrumb (words between `>` or `›` separators, four at most per step), or nil. (`»`
+    /// closes Arabic quotations, «كذا», so it is not a separator.)
+    func breadcrumbSteps(_ index: Int) -> Int? {
+        let text = lines.text[info(index).range]
+        var steps = 1, wordsInStep = 0, longestStep = 0, inWord = false, stepHasLetter = false
+        var position = text.startIndex
+        while position < text.endIndex {
+            let byte = text[position]
+            var width = 0
+            if byte == UInt8(ascii: ">") {
+                width = 1
+            } else if byte == 0xE2 && position + 2 < text.endIndex && text[position + 1] == 0x80 && text[position + 2] == 0xBA {   // ›
+                width = 3
+            }
+            if width > 0 {
+                // ">>" is one separator; every step holds a word with letters.
+                if position > text.startIndex && text[position - 1] == byte {
+                    position += width
+                    continue
+                }
+                guard stepHasLetter else { return nil }
+                if inWord { wordsInStep += 1 }
+                longestStep = max(longestStep, wordsInStep)
+                steps += 1
+                wordsInStep = 0
+                inWord = false
+                stepHasLetter = false
+                position += width
+                continue
+            }
+            if byte == 0x20 || byte == 0x09 {
+                if inWord { wordsInStep += 1 }
+                inWord = false
+            } else {
+                inWord = true
+                if byte >= 0xC3 || (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") { stepHasLetter = true }
+            }
+            position += 1
+        }
+        guard steps >= 2, stepHasLetter else { return nil }
+        if inWord { wordsInStep += 1 }
+        longestStep = max(longestStep, wordsInStep)
+        return longestStep <= 4 ? steps : nil
     }
 
     func maximumWordsBetweenPipes(_ index: Int) -> Int {

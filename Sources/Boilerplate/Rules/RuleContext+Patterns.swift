@@ -76,8 +76,17 @@ extension RuleContext {
         let end = key[first...].firstIndex(of: 0x20) ?? key.endIndex
         guard end < key.endIndex else { return false }   // the verb alone is not a byline
         if ArabicWords.authorVerb.contains(key, first..<end) { return info(index).wordCount <= 5 }
+        // "زوعا اورغ/ وكالات", "القاهرة - وكالات": a short credit that ends with the agencies.
+        if info(index).wordCount <= 5, let last = lastWord(key), ArabicWords.agencies.contains(key, last) { return true }
         // "حوار: …", "تقرير: …": a label, so only with its colon.
         return ArabicWords.authorLabel.contains(key, first..<end) && colonFollows(index, words: 1)
+    }
+
+    /// The range of the key's last word.
+    func lastWord(_ key: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var last: Range<Int>?
+        LineTable.forEachWord(in: key) { last = $0 }
+        return last
     }
 
     /// ".widget{margin-top: 20px; max-width:250px}", "var x = …;": braces, semicolons and colons
@@ -100,6 +109,9 @@ extension RuleContext {
 extension ArabicWords {
     /// Verbs and words that open a byline on their own: كتب، كتبت، بقلم، بواسطة, by.
     static let authorVerb = WordClass(["كتب", "كتبت", "بقلم", "بواسطة", "by"])
+
+    /// The last word of a short credit line: وكالات (agencies), and the names of the agencies.
+    static let agencies = WordClass(["وكالات", "الوكالات", "agencies", "واس", "قنا", "وام", "كونا", "بترا", "سانا", "رويترز", "أ ف ب", "afp", "reuters"])
 
     /// Labels that open a byline when a colon follows: إعداد، حوار، تقرير، ترجمة، تحرير،
     /// متابعة، تصوير، مراسل.
