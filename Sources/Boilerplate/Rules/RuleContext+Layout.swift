@@ -103,6 +103,7 @@ extension RuleContext {
     /// closes Arabic quotations, «كذا», so it is not a separator.)
     func breadcrumbSteps(_ index: Int) -> Int? {
         let text = lines.text[info(index).range]
+        guard text.contains(UInt8(ascii: ">")) || text.contains(0xBA) else { return nil }
         var steps = 1, wordsInStep = 0, longestStep = 0, inWord = false, stepHasLetter = false
         var position = text.startIndex
         while position < text.endIndex {

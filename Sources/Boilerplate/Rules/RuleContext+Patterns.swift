@@ -27,6 +27,8 @@ extension RuleContext {
     /// and either a calendar word with a number or two numbers.
     func dateLine(_ index: Int) -> RemovalReason? {
         let key = lines.key(index)
+        // Every date line has a number (the key writes every digit as 0).
+        guard key.contains(0x30) else { return nil }
         var numbers = 0, calendar = 0, other = 0
         LineTable.forEachWord(in: key) { word in
             if key[word.lowerBound] == 0x30 && key[word].allSatisfy({ $0 == 0x30 }) {
@@ -57,6 +59,7 @@ extension RuleContext {
         let key = lines.key(index)
         var interface = 0, function = 0, other = 0
         LineTable.forEachWord(in: key) { word in
+            if other > 0 { return }   // one other word decides
             if ArabicWords.interface.contains(key, word) {
                 interface += 1
             } else if ArabicWords.function.contains(key, word) {
