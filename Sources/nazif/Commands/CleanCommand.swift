@@ -53,8 +53,15 @@ struct CleanCommand: ParsableCommand {
     var explainFile: String?
 
     @Option(name: .customLong("explain-format"), help: ArgumentHelp(
-        "json (one object per document, for programs) or text (a table for people).", valueName: "json|text"))
-    var explainFormat: ExplainFormat = .json
+        "json (one object per document, for programs; the default) or text (a table for people). Implies --explain.",
+        valueName: "json|text"))
+    var explainFormatChoice: ExplainFormat?
+
+    /// The format of the explanations (json unless `--explain-format` says otherwise).
+    var explainFormat: ExplainFormat { explainFormatChoice ?? .json }
+
+    /// Whether explanations are written: asked for by `--explain`, `--explain-file` or `--explain-format`.
+    var explains: Bool { explain || explainFile != nil || explainFormatChoice != nil }
 
     @Flag(help: "Print per-rule totals on standard error.")
     var stats = false
@@ -128,11 +135,11 @@ struct CleanCommand: ParsableCommand {
 
         let cleaner = Cleaner(options: options, table: repetitions)
         let worker = CleanWorker(cleaner: cleaner, mode: mode, policy: input.onError,
-                                 explain: (explain || explainFile != nil) ? explainFormat : nil,
+                                 explain: explains ? explainFormat : nil,
                                  normalizer: normalize.map { ArabicNormalizer(profile: $0) },
                                  talliesRules: stats || report.isEnabled, collectsReport: report.isEnabled)
         let sink = try OutputSink.make(path: input.output)
-        let explainSink = try explainFile.map { try OutputSink.atomicFile($0) } ?? (explain ? OutputSink.standardError() : nil)
+        let explainSink = try explainFile.map { try OutputSink.atomicFile($0) } ?? (explains ? OutputSink.standardError() : nil)
         let reportWriter = try ReportWriter(options: report)
         var totals = CleanStats()
         var warningsShown = 0
