@@ -66,7 +66,7 @@ extension RepetitionTable {
     /// "3072 documents in 8 group(s), 34287 distinct lines", for `learn` and `merge`.
     var summary: String {
         let groups = groups.values
-        return "\(groups.reduce(0) { $0 + $1.documents }) documents in \(groups.count) group(s), "
-            + "\(groups.reduce(0) { $0 + $1.distinctLines }) distinct lines"
+        return "\(groups.reduce(0) { RepetitionTable.saturatingSum($0, $1.documents) }) documents in \(groups.count) group(s), "
+            + "\(groups.reduce(0) { RepetitionTable.saturatingSum($0, $1.distinctLines) }) distinct lines"
     }
 }
