@@ -23,12 +23,12 @@ struct LearnCommand: ParsableCommand {
     func run() throws {
         try runReportingFailures("learn") {
             try InputFile.checkReadable(input.paths)
-            let (table, skipped) = try learnTable(paths: input.paths, mode: documents.mode,
+            let sink = try OutputSink.make(path: input.output)   // a bad -o fails before reading
+            let (table, problems) = try learnTable(paths: input.paths, mode: documents.mode,
                                                   policy: input.onError, threads: input.threadCount)
-            let sink = try OutputSink.make(path: input.output)
             try sink.write(table.serialized())
             try sink.commit()
-            reportError("nazif learn: \(table.summary)" + (skipped > 0 ? ", \(skipped) bad record(s) skipped" : ""))
+            reportError("nazif learn: \(table.summary)" + problems.map { ", \($0)" }.joined())
         }
     }
 }
@@ -52,9 +52,9 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         try runReportingFailures("merge") {
             try InputFile.checkReadable(tables)
+            let sink = try OutputSink.atomicFile(output)
             var total = RepetitionTable()
             for path in tables { total.merge(try loadTable(path)) }
-            let sink = try OutputSink.atomicFile(output)
             try sink.write(total.serialized())
             try sink.commit()
             reportError("nazif merge: \(tables.count) tables, \(total.summary)")

@@ -24,6 +24,7 @@ final class InputFile {
     /// Opens a path ("-" is standard input). Missing, unreadable or directory: exit 66.
     static func open(_ path: String) throws -> InputFile {
         if path == standardInput {
+            guard !StandardStreams.inputIsClosed else { throw Failure.io("<stdin>: standard input is closed") }
             return InputFile(name: "<stdin>", descriptor: 0, ownsDescriptor: false)
         }
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
