@@ -55,6 +55,13 @@ enum InterruptCleanup {
     }
 
     private static func installHandlers() {
+        // A parent may start us with these signals blocked (Foundation's Process, spawned from a
+        // Dispatch thread, passes on that thread's mask): unblock them, or an interrupt would
+        // wait until the end. Threads started later inherit the calling thread's mask.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for signalNumber in signals { sigaddset(&unblocked, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
         for signalNumber in signals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = interruptHandler
