@@ -29,7 +29,7 @@ enum BoundedProcess {
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(["NAZIF": NazifProcess.binary.path]) { $1 }
         let errors = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: errors)
         process.standardInput = FileHandle.nullDevice
         try process.run()
@@ -244,5 +244,42 @@ enum BoundedProcess {
         #expect(result.status == 0, "\(result.stderr)")
         for message in messages { #expect(result.stderr.contains(message), "\(result.stderr)") }
         #expect(!(policy == "replace" && result.stderr.contains("skipped")), "\(result.stderr)")
+    }
+
+    /// Lone surrogate escapes are read as U+FFFD and counted on standard error; pairs are not.
+    @Test(arguments: [
+        (#"{"text":"x\ud800y"}"#, "read 1 lone surrogate escape(s)"),
+        (#"{"text":"x\udc00y\ud800"}"#, "read 2 lone surrogate escape(s)"),
+        (#"{"text":"x\ud800\u0041"}"#, "read 1 lone surrogate escape(s)"),
+        (#"{"text":"x\ud83d\ude00"}"#, ""),
+    ])
+    func loneSurrogatesAreCounted(line: String, message: String) throws {
+        let result = try NazifProcess.run(["clean", "--jsonl", "--no-templates"], stdin: Data((line + "\n").utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.text == line + "\n")   // unchanged records keep their bytes
+        if message.isEmpty {
+            #expect(!result.stderr.contains("surrogate"), "\(result.stderr)")
+        } else {
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+        }
+    }
+
+    /// With the field twice, the first is the document and is rewritten; the second passes
+    /// through byte for byte (documented in docs/README-reliability.md).
+    @Test func duplicateFieldFirstIsTheDocument() throws {
+        let line = #"{"text":"اقرأ أيضا: خبر آخر\nنص المقال الأول هنا، طويل بما يكفي.","text":"اقرأ أيضا: الثاني"}"#
+        let result = try NazifProcess.run(["clean", "--jsonl", "--no-templates"], stdin: Data((line + "\n").utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.text == #"{"text":"نص المقال الأول هنا، طويل بما يكفي.","text":"اقرأ أيضا: الثاني"}"# + "\n")
+    }
+
+    /// `tokenize --format tsv` escapes tab, line breaks and backslash inside a token.
+    @Test(arguments: [("a\\b", "\\\\"), ("x\u{0B}y", "x")])
+    func tsvEscaping(text: String, token: String) throws {
+        let result = try NazifProcess.run(["tokenize", "--format", "tsv"], stdin: Data((text + "\n").utf8))
+        #expect(result.status == 0)
+        let tokens = result.text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(tokens.allSatisfy { $0.count == 4 })
+        #expect(tokens.contains { $0[0] == token }, "\(result.text)")
     }
 }

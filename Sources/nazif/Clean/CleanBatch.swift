@@ -13,6 +13,9 @@ struct CleanStats: Sendable {
     /// `replace` repairs only invalid UTF-8).
     var malformedRecords = 0
     var repairedRecords = 0
+    /// Lone surrogate escapes read as U+FFFD, and the records that had them.
+    var loneSurrogates = 0
+    var recordsWithLoneSurrogates = 0
     var recordsWithoutField = 0
     /// Documents that lost more than half of their article-like text to one rule.
     var documentsWithArticleLoss = 0
@@ -28,6 +31,8 @@ struct CleanStats: Sendable {
         skippedRecords += other.skippedRecords
         malformedRecords += other.malformedRecords
         repairedRecords += other.repairedRecords
+        loneSurrogates += other.loneSurrogates
+        recordsWithLoneSurrogates += other.recordsWithLoneSurrogates
         recordsWithoutField += other.recordsWithoutField
         documentsWithArticleLoss += other.documentsWithArticleLoss
         for (rule, counts) in other.rules {
@@ -38,7 +43,11 @@ struct CleanStats: Sendable {
 
     /// What was done to bad records, one line each, for standard error (after the run).
     var problemLines: [String] {
-        recordProblemLines(skipped: skippedRecords, malformed: malformedRecords, repaired: repairedRecords)
+        var lines = recordProblemLines(skipped: skippedRecords, malformed: malformedRecords, repaired: repairedRecords)
+        if loneSurrogates > 0 {
+            lines.append("read \(loneSurrogates) lone surrogate escape(s) (\\ud800-\\udfff without a pair) as U+FFFD in \(recordsWithLoneSurrogates) record(s)")
+        }
+        return lines
     }
 
     /// The report printed by `--stats`.
@@ -126,6 +135,10 @@ struct CleanWorker: Sendable {
                            group: record.group)
         } ?? cleaner.decide(utf8: record.text, group: record.group)
         if let bad = verdict.firstInvalidOffset { return bad }
+        if record.loneSurrogates > 0 {
+            result.stats.loneSurrogates += record.loneSurrogates
+            result.stats.recordsWithLoneSurrogates += 1
+        }
         result.stats.documents += 1
         result.stats.lines += verdict.lineCount
         result.stats.bytesIn += record.text.count
