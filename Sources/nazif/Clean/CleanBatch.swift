@@ -42,8 +42,9 @@ struct CleanStats: Sendable {
     }
 
     /// What was done to bad records, one line each, for standard error (after the run).
-    var problemLines: [String] {
-        var lines = recordProblemLines(skipped: skippedRecords, malformed: malformedRecords, repaired: repairedRecords)
+    func problemLines(policy: ErrorPolicy) -> [String] {
+        var lines = recordProblemLines(policy: policy, skipped: skippedRecords, malformed: malformedRecords,
+                                       repaired: repairedRecords)
         if loneSurrogates > 0 {
             lines.append("read \(loneSurrogates) lone surrogate escape(s) (\\ud800-\\udfff without a pair) as U+FFFD in \(recordsWithLoneSurrogates) record(s)")
         }
@@ -321,12 +322,13 @@ struct LearnWorker: Sendable {
 /// The lines that say what happened to bad records: "skipped 2 bad record(s) (1 malformed JSON)",
 /// "left out 1 malformed JSON record(s): --on-error replace repairs only invalid UTF-8",
 /// "replaced invalid UTF-8 with U+FFFD in 3 record(s)".
-func recordProblemLines(skipped: Int, malformed: Int, repaired: Int) -> [String] {
+func recordProblemLines(policy: ErrorPolicy, skipped: Int, malformed: Int, repaired: Int) -> [String] {
     var lines: [String] = []
-    if skipped > malformed {
+    if policy == .replace && skipped > 0 {
+        // Under replace only malformed JSON is left out.
+        lines.append("left out \(skipped) malformed JSON record(s): --on-error replace repairs only invalid UTF-8")
+    } else if skipped > 0 {
         lines.append("skipped \(skipped) bad record(s)" + (malformed > 0 ? " (\(malformed) malformed JSON)" : ""))
-    } else if malformed > 0 {
-        lines.append("left out \(malformed) malformed JSON record(s)" + (repaired > 0 ? ": --on-error replace repairs only invalid UTF-8" : ""))
     }
     if repaired > 0 { lines.append("replaced invalid UTF-8 with U+FFFD in \(repaired) record(s)") }
     return lines

@@ -4,7 +4,7 @@ import Glibc
 /// Counts a repetition table over the inputs in parallel (`nazif learn`, and the first pass of
 /// `nazif clean` without `--table`).
 /// With `spool`, each batch's key text goes there for the second pass. `problems` says what was
-/// done to bad records (``recordProblemLines(skipped:malformed:repaired:)``).
+/// done to bad records (``recordProblemLines(policy:skipped:malformed:repaired:)``).
 func learnTable(paths: [String], displayNames: [String: String] = [:], mode: DocumentMode,
                 policy: ErrorPolicy, threads: Int, spool: KeySpool? = nil) throws -> (table: RepetitionTable, problems: [String]) {
     var table = RepetitionTable()
@@ -25,7 +25,7 @@ func learnTable(paths: [String], displayNames: [String: String] = [:], mode: Doc
     }
     try processBatches(paths: paths, displayNames: displayNames, mode: mode, through: pipeline) { worker.count($0) }
     if let failure { throw failure }
-    return (table, recordProblemLines(skipped: skipped, malformed: malformed, repaired: repaired))
+    return (table, recordProblemLines(policy: policy, skipped: skipped, malformed: malformed, repaired: repaired))
 }
 
 /// Inputs that can be read only once — standard input, and pipes, FIFOs or devices given by name

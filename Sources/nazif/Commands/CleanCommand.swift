@@ -146,7 +146,7 @@ struct CleanCommand: ParsableCommand {
         }
         try sink.commit()
         try explainSink?.commit()
-        for line in totals.problemLines { reportError("nazif clean: \(line)") }
+        for line in totals.problemLines(policy: input.onError) { reportError("nazif clean: \(line)") }
         if warningsShown > Self.warningLimit {
             reportError("nazif clean: warning: \(warningsShown - Self.warningLimit) more document(s) lost more than half of their article-like text to one rule (--stats counts them)")
         }
