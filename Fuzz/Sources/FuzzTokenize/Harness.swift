@@ -9,8 +9,8 @@ let sentences = try! SentenceSplitter()
 public func fuzzTokenize(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let input = UnsafeBufferPointer(start: data, count: count)
     let (checked, firstInvalid) = words.tokensCheckingUTF8(input)
-    precondition(firstInvalid == UTF8Validation.firstInvalidOffset(in: input) || firstInvalid != nil,
-                 "tokenizer missed invalid UTF-8")
+    precondition((firstInvalid == nil) == (UTF8Validation.firstInvalidOffset(in: input) == nil),
+                 "tokenizer and validator disagree on validity")
     let repaired = UTF8Validation.repaired(input).bytes
     repaired.withUnsafeBufferPointer { text in
         var end = 0
