@@ -178,10 +178,13 @@ enum BoundedProcess {
         StreamCase(testDescription: "learn --jsonl <&-", script: "exec \"$NAZIF\" learn --jsonl -o t.tbl <&-", message: "standard input is closed"),
         StreamCase(testDescription: "normalize <&-", script: "exec \"$NAZIF\" normalize <&-", message: "standard input is closed"),
         StreamCase(testDescription: "normalize FILE >&-", script: "exec \"$NAZIF\" normalize in.txt >&-", message: "standard output is closed"),
+        StreamCase(testDescription: "clean --jsonl FILE >/dev/full", script: "exec \"$NAZIF\" clean --jsonl in.jsonl >/dev/full", message: "No space left"),
+        StreamCase(testDescription: "clean FILE -o /dev/full", script: "exec \"$NAZIF\" clean in.txt -o /dev/full", message: "No space left"),
+        StreamCase(testDescription: "learn -o /dev/full", script: "exec \"$NAZIF\" learn in.txt -o /dev/full", message: "No space left"),
     ]
 
-    /// A closed standard stream is an I/O error (74) with a message, for every command; nothing
-    /// is left in the directory or in $TMPDIR's spools.
+    /// A closed standard stream, or a full device, is an I/O error (74) with a message, for every
+    /// command; nothing is left in the directory.
     @Test(arguments: streamCases)
     func closedStandardStreamExits74(_ test: StreamCase) throws {
         let directory = try NazifProcess.temporaryDirectory()
