@@ -40,7 +40,8 @@ struct CountTable: Sendable {
         keys.withUnsafeBufferPointer { CacheHint.prefetch($0.baseAddress! + slot) }
     }
 
-    /// Adds `amount` to a key's count.
+    /// Adds `amount` to a key's count; a count saturates at `UInt32.max` instead of wrapping
+    /// (merged tables of more than 4 billion documents keep "very many").
     @inline(__always)
     mutating func add(_ key: UInt64, _ amount: UInt32 = 1) {
         if (count + 1) * 2 > keys.count { grow() }
@@ -53,7 +54,8 @@ struct CountTable: Sendable {
                 return
             }
             if keys[slot] == key {
-                values[slot] &+= amount
+                let (sum, overflow) = values[slot].addingReportingOverflow(amount)
+                values[slot] = overflow ? .max : sum
                 return
             }
             slot = (slot &+ 1) & mask

@@ -69,27 +69,42 @@ extension RepetitionTable {
         let groupCount = Int(bytes.readLittleEndian(UInt32.self, at: 16))
         var offset = 24
         func need(_ count: Int) throws(TableFileError) {
-            if offset + count > body { throw .truncated }
+            if count > body - offset { throw .truncated }
         }
+        // Every field is checked against the bytes that remain before anything is allocated:
+        // a crafted file (its checksum is easy to recompute) cannot ask for more memory than
+        // about four times its own size, nor hold a count that overflows later.
+        guard groupCount <= (body - offset) / 20 else { throw .truncated }   // ≥ 20 bytes a group
         for _ in 0..<groupCount {
             try need(4)
             let nameLength = Int(bytes.readLittleEndian(UInt32.self, at: offset))
             offset += 4
             try need(nameLength + 16)
             let name = String(decoding: bytes[offset..<offset + nameLength], as: UTF8.self)
+            guard groups[name] == nil else { throw .malformed("group \"\(name)\" appears twice") }
             offset += nameLength
-            let documents = Int(bytes.readLittleEndian(UInt64.self, at: offset))
-            let entries = Int(bytes.readLittleEndian(UInt64.self, at: offset + 8))
+            let documents = bytes.readLittleEndian(UInt64.self, at: offset)
+            let entries = bytes.readLittleEndian(UInt64.self, at: offset + 8)
             offset += 16
-            guard entries <= (body - offset) / 12 else { throw .truncated }
-            var counts = CountTable(minimumCapacity: entries)
-            for _ in 0..<entries {
+            guard documents <= UInt64(Int.max) else { throw .malformed("group \"\(name)\" claims \(documents) documents") }
+            guard entries <= UInt64((body - offset) / 12) else { throw .truncated }
+            var counts = CountTable(minimumCapacity: Int(entries))
+            var previous: UInt64? = nil
+            for _ in 0..<Int(entries) {
+                let hash = bytes.readLittleEndian(UInt64.self, at: offset)
                 let count = bytes.readLittleEndian(UInt32.self, at: offset + 8)
-                guard count > 0 else { throw .checksumMismatch }
-                counts.add(bytes.readLittleEndian(UInt64.self, at: offset), count)
+                guard count > 0 else { throw .malformed("a line of group \"\(name)\" counted in 0 documents") }
+                guard UInt64(count) <= documents else {
+                    throw .malformed("a line of group \"\(name)\" counted in \(count) of its \(documents) documents")
+                }
+                guard previous.map({ $0 < hash }) ?? true else {
+                    throw .malformed("the lines of group \"\(name)\" are not in increasing hash order")
+                }
+                previous = hash
+                counts.add(hash, count)
                 offset += 12
             }
-            groups[name] = Group(name: name, documents: documents, counts: counts)
+            groups[name] = Group(name: name, documents: Int(documents), counts: counts)
         }
         guard offset == body else { throw .trailingBytes }
     }
@@ -113,6 +128,9 @@ public enum TableFileError: Error, Sendable, Equatable, CustomStringConvertible 
     case truncated
     /// Bytes after the last group.
     case trailingBytes
+    /// A field out of range or out of order (a line counted in more documents than its group
+    /// has, a group named twice, hashes not increasing): the file was not written by Nazif.
+    case malformed(String)
 
     public var description: String {
         switch self {
@@ -122,6 +140,7 @@ public enum TableFileError: Error, Sendable, Equatable, CustomStringConvertible 
         case .checksumMismatch: return "corrupt table: the checksum does not match"
         case .truncated: return "corrupt table: the file ends early"
         case .trailingBytes: return "corrupt table: unexpected bytes after the last group"
+        case .malformed(let reason): return "corrupt table: \(reason)"
         }
     }
 }

@@ -55,7 +55,7 @@ public struct RepetitionTable: Sendable {
     /// ``distinctSorted(_:)`` on another thread): each distinct hash once.
     package mutating func add(lineHashes: [UInt64], group name: String) {
         var group = groups.removeValue(forKey: name) ?? Group(name: name, documents: 0, counts: CountTable())
-        group.documents += 1
+        group.documents = Self.saturatingSum(group.documents, 1)
         // Hashes already sorted (``distinctSorted(_:)``, done on a worker thread) skip the sort.
         let distinct = Self.isDistinctSorted(lineHashes) ? lineHashes : Self.distinctSorted(lineHashes)
         for hash in distinct { group.counts.add(hash) }
@@ -82,7 +82,14 @@ public struct RepetitionTable: Sendable {
         return true
     }
 
-    /// Adds another table's counts (shards counted apart).
+    /// `a + b`, or `Int.max` when that overflows: document totals saturate, like line counts.
+    package static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? .max : sum
+    }
+
+    /// Adds another table's counts (shards counted apart). Counts saturate instead of wrapping:
+    /// a line's count at `UInt32.max`, a group's documents at `Int.max`.
     ///
     /// ```swift
     /// var total = try RepetitionTable(serialized: a)
@@ -94,7 +101,7 @@ public struct RepetitionTable: Sendable {
                 groups[name] = theirs
                 continue
             }
-            mine.documents += theirs.documents
+            mine.documents = Self.saturatingSum(mine.documents, theirs.documents)
             for (hash, count) in theirs.counts.pairs { mine.counts.add(hash, count) }
             groups[name] = mine
         }

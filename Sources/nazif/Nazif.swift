@@ -19,6 +19,7 @@ struct Nazif: ParsableCommand {
     )
 
     static func main() {
+        StandardStreams.secure()
         // Chunk buffers are a few MB: keep them on the heap for reuse instead of fresh mmap'ed
         // (and zero-filled, page-faulted) memory for every chunk.
         _ = mallopt(-3 /* M_MMAP_THRESHOLD */, 256 << 20)

@@ -60,7 +60,9 @@ extension RuleContext {
         var interface = 0, function = 0, other = 0
         LineTable.forEachWord(in: key) { word in
             if other > 0 { return }   // one other word decides
-            if ArabicWords.interface.contains(key, word) {
+            if word.count == 1 {
+                function += 1   // "x", "e": a letter on its own says nothing
+            } else if ArabicWords.interface.contains(key, word) {
                 interface += 1
             } else if ArabicWords.function.contains(key, word) {
                 function += 1

@@ -9,7 +9,13 @@ struct CleanStats: Sendable {
     var bytesIn = 0
     var bytesOut = 0
     var skippedRecords = 0
+    /// Of the skipped records, those that were malformed JSON (left out under every policy:
+    /// `replace` repairs only invalid UTF-8).
+    var malformedRecords = 0
     var repairedRecords = 0
+    /// Lone surrogate escapes read as U+FFFD, and the records that had them.
+    var loneSurrogates = 0
+    var recordsWithLoneSurrogates = 0
     var recordsWithoutField = 0
     /// Documents that lost more than half of their article-like text to one rule.
     var documentsWithArticleLoss = 0
@@ -23,7 +29,10 @@ struct CleanStats: Sendable {
         bytesIn += other.bytesIn
         bytesOut += other.bytesOut
         skippedRecords += other.skippedRecords
+        malformedRecords += other.malformedRecords
         repairedRecords += other.repairedRecords
+        loneSurrogates += other.loneSurrogates
+        recordsWithLoneSurrogates += other.recordsWithLoneSurrogates
         recordsWithoutField += other.recordsWithoutField
         documentsWithArticleLoss += other.documentsWithArticleLoss
         for (rule, counts) in other.rules {
@@ -32,10 +41,20 @@ struct CleanStats: Sendable {
         }
     }
 
+    /// What was done to bad records, one line each, for standard error (after the run).
+    func problemLines(policy: ErrorPolicy) -> [String] {
+        var lines = recordProblemLines(policy: policy, skipped: skippedRecords, malformed: malformedRecords,
+                                       repaired: repairedRecords)
+        if loneSurrogates > 0 {
+            lines.append("read \(loneSurrogates) lone surrogate escape(s) (\\ud800-\\udfff without a pair) as U+FFFD in \(recordsWithLoneSurrogates) record(s)")
+        }
+        return lines
+    }
+
     /// The report printed by `--stats`.
     var report: String {
         var text = "documents: \(documents) (\(documentsChanged) changed), lines: \(lines), bytes: \(bytesIn) in, \(bytesOut) out"
-        if skippedRecords > 0 { text += ", \(skippedRecords) bad record(s) skipped" }
+        if skippedRecords > 0 { text += ", \(skippedRecords) bad record(s) skipped (\(malformedRecords) malformed JSON)" }
         if repairedRecords > 0 { text += ", \(repairedRecords) record(s) with invalid UTF-8 repaired" }
         if recordsWithoutField > 0 { text += ", \(recordsWithoutField) record(s) without the field passed through" }
         text += "\n"
@@ -92,12 +111,14 @@ struct CleanWorker: Sendable {
                 return false
             case .skip:
                 result.stats.skippedRecords += 1
+                if !problem.isEncoding { result.stats.malformedRecords += 1 }
                 return true
             case .replace:
                 if problem.isEncoding {
                     result.stats.repairedRecords += 1
                 } else {
                     result.stats.skippedRecords += 1
+                    result.stats.malformedRecords += 1
                 }
                 return true
             }
@@ -119,6 +140,10 @@ struct CleanWorker: Sendable {
                            group: record.group)
         } ?? cleaner.decide(utf8: record.text, group: record.group)
         if let bad = verdict.firstInvalidOffset { return bad }
+        if record.loneSurrogates > 0 {
+            result.stats.loneSurrogates += record.loneSurrogates
+            result.stats.recordsWithLoneSurrogates += 1
+        }
         result.stats.documents += 1
         result.stats.lines += verdict.lineCount
         result.stats.bytesIn += record.text.count
@@ -259,6 +284,10 @@ struct LearnWorker: Sendable {
         var documents: [(group: String, hashes: [UInt64])] = []
         var failure: Failure?
         var skipped = 0
+        /// Of the skipped, the malformed JSON records.
+        var malformed = 0
+        /// Records with invalid UTF-8 counted with U+FFFD in its place (`--on-error replace`).
+        var repaired = 0
         /// The batch's key blob, when kept and every record of the batch was sound.
         var keys: [UInt8]?
     }
@@ -289,11 +318,31 @@ struct LearnWorker: Sendable {
                 result.failure = .data("\(batch.source):\(problem.line): \(problem.message) at byte \(problem.byte)")
                 return false
             }
-            result.skipped += 1
+            if policy == .replace && problem.isEncoding {
+                result.repaired += 1
+            } else {
+                result.skipped += 1
+                if !problem.isEncoding { result.malformed += 1 }
+            }
             return true
         })
         if blob != nil { KeyBlob.finish(&blob!, hashes: batchHashes) }
         result.keys = blob
         return result
     }
+}
+
+/// The lines that say what happened to bad records: "skipped 2 bad record(s) (1 malformed JSON)",
+/// "left out 1 malformed JSON record(s): --on-error replace repairs only invalid UTF-8",
+/// "replaced invalid UTF-8 with U+FFFD in 3 record(s)".
+func recordProblemLines(policy: ErrorPolicy, skipped: Int, malformed: Int, repaired: Int) -> [String] {
+    var lines: [String] = []
+    if policy == .replace && skipped > 0 {
+        // Under replace only malformed JSON is left out.
+        lines.append("left out \(skipped) malformed JSON record(s): --on-error replace repairs only invalid UTF-8")
+    } else if skipped > 0 {
+        lines.append("skipped \(skipped) bad record(s)" + (malformed > 0 ? " (\(malformed) malformed JSON)" : ""))
+    }
+    if repaired > 0 { lines.append("replaced invalid UTF-8 with U+FFFD in \(repaired) record(s)") }
+    return lines
 }

@@ -117,6 +117,8 @@ struct DocumentRecord {
     /// For a plain-text input cut into several documents: this one's number (from 1) and the
     /// separator bytes that followed it (written back after its cleaned text; empty for the last).
     var piece: (number: Int, separator: UnsafeBufferPointer<UInt8>)? = nil
+    /// For JSON Lines: lone surrogate escapes in the field, read as U+FFFD.
+    var loneSurrogates = 0
 }
 
 /// Where a plain-text input is cut into documents: at every form feed (U+000C, which no article
@@ -285,10 +287,14 @@ private func recordDocument(_ lineBytes: UnsafeBufferPointer<UInt8>, line: Int, 
         || UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: lineBytes[value.upperBound...])) != nil {
         return .invalidUTF8
     }
+    var loneSurrogates = scanned.loneSurrogates
     let decoded = scanned.decoded
-        ?? JSONLine.decodeString(UnsafeBufferPointer(rebasing: lineBytes[(value.lowerBound + 1)..<(value.upperBound - 1)]))
+        ?? JSONLine.decodeString(UnsafeBufferPointer(rebasing: lineBytes[(value.lowerBound + 1)..<(value.upperBound - 1)]),
+                                 loneSurrogates: &loneSurrogates)
     return decoded.withUnsafeBufferPointer { text in
-        body(DocumentRecord(line: line, text: text, group: group, json: (lineBytes, value, scanned.fields[idField])))
+        var record = DocumentRecord(line: line, text: text, group: group, json: (lineBytes, value, scanned.fields[idField]))
+        record.loneSurrogates = loneSurrogates
+        return body(record)
     } == nil ? .done : .invalidUTF8
 }
 

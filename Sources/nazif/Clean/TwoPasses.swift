@@ -3,18 +3,21 @@ import Glibc
 
 /// Counts a repetition table over the inputs in parallel (`nazif learn`, and the first pass of
 /// `nazif clean` without `--table`).
-/// With `spool`, each batch's key text goes there for the second pass.
+/// With `spool`, each batch's key text goes there for the second pass. `problems` says what was
+/// done to bad records (``recordProblemLines(policy:skipped:malformed:repaired:)``).
 func learnTable(paths: [String], displayNames: [String: String] = [:], mode: DocumentMode,
                 policy: ErrorPolicy, threads: Int, spool: KeySpool? = nil,
-                progress: ProgressMeter? = nil) throws -> (table: RepetitionTable, skipped: Int) {
+                progress: ProgressMeter? = nil) throws -> (table: RepetitionTable, problems: [String]) {
     var table = RepetitionTable()
     var failure: Failure? = nil
-    var skipped = 0
+    var skipped = 0, malformed = 0, repaired = 0
     let worker = LearnWorker(mode: mode, policy: policy, keepsKeys: spool != nil)
     let pipeline = OrderedPipeline<LearnWorker.Result>(threads: threads) { result in
         for document in result.documents { table.add(lineHashes: document.hashes, group: document.group) }
         spool?.append(result.keys)
         skipped += result.skipped
+        malformed += result.malformed
+        repaired += result.repaired
         if let problem = result.failure {
             failure = problem
             return false
@@ -27,7 +30,7 @@ func learnTable(paths: [String], displayNames: [String: String] = [:], mode: Doc
         return result
     }
     if let failure { throw failure }
-    return (table, skipped)
+    return (table, recordProblemLines(policy: policy, skipped: skipped, malformed: malformed, repaired: repaired))
 }
 
 /// Inputs that can be read only once — standard input, and pipes, FIFOs or devices given by name
@@ -58,6 +61,7 @@ func spoolOnceOnlyInputs(_ paths: inout [String], displayNames: inout [String: S
 /// released.
 final class SpooledInput {
     let path: String
+    private var cleanupToken: Int? = nil
 
     init(copying input: InputFile) throws {
         var template = Array("\(ProcessEnvironment.temporaryDirectory)/nazif-stdin-XXXXXX".utf8CString)
@@ -66,6 +70,7 @@ final class SpooledInput {
             throw Failure.io("cannot create a temporary file for \(input.name): \(Failure.describeErrno())")
         }
         path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        cleanupToken = InterruptCleanup.register(path)
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
@@ -83,7 +88,10 @@ final class SpooledInput {
         }
     }
 
-    deinit { unlink(path) }
+    deinit {
+        unlink(path)
+        InterruptCleanup.unregister(cleanupToken)
+    }
 }
 
 enum ProcessEnvironment {

@@ -111,6 +111,10 @@ struct CleanCommand: ParsableCommand {
             }
         }
 
+        // The outputs before any input is read: a bad -o fails at once, not after the first pass.
+        let sink = try OutputSink.make(path: input.output)
+        let explainSink = try explainFile.map { try OutputSink.atomicFile($0) } ?? (explains ? OutputSink.standardError() : nil)
+
         // The repetition table: given, or counted in a first pass.
         var repetitions: RepetitionTable? = nil
         var spooled: [SpooledInput] = []
@@ -138,8 +142,6 @@ struct CleanCommand: ParsableCommand {
                                  explain: explains ? explainFormat : nil,
                                  normalizer: normalize.map { ArabicNormalizer(profile: $0) },
                                  talliesRules: stats || report.isEnabled, collectsReport: report.isEnabled)
-        let sink = try OutputSink.make(path: input.output)
-        let explainSink = try explainFile.map { try OutputSink.atomicFile($0) } ?? (explains ? OutputSink.standardError() : nil)
         let reportWriter = try ReportWriter(options: report)
         var totals = CleanStats()
         var warningsShown = 0
@@ -181,12 +183,7 @@ struct CleanCommand: ParsableCommand {
         try sink.commit()
         try explainSink?.commit()
         try reportWriter?.commit(totals: totals, inputs: input.paths)
-        if totals.skippedRecords > 0 {
-            reportError("nazif clean: skipped \(totals.skippedRecords) bad record(s)")
-        }
-        if totals.repairedRecords > 0 {
-            reportError("nazif clean: replaced invalid UTF-8 with U+FFFD in \(totals.repairedRecords) record(s)")
-        }
+        for line in totals.problemLines(policy: input.onError) { reportError("nazif clean: \(line)") }
         if warningsShown > Self.warningLimit {
             reportError("nazif clean: warning: \(warningsShown - Self.warningLimit) more document(s) lost more than half of their article-like text to one rule (--stats counts them)")
         }

@@ -23,17 +23,17 @@ struct LearnCommand: ParsableCommand {
     func run() throws {
         try runReportingFailures("learn") {
             try InputFile.checkReadable(input.paths)
+            let sink = try OutputSink.make(path: input.output)   // a bad -o fails before reading
             let progress = ProgressMeter(command: "learn", show: input.progress)
             progress.begin(pass: "counting templates", totalBytes: ProgressMeter.totalSize(of: input.paths))
             defer { progress.finish() }
-            let (table, skipped) = try learnTable(paths: input.paths, mode: documents.mode,
+            let (table, problems) = try learnTable(paths: input.paths, mode: documents.mode,
                                                   policy: input.onError, threads: input.threadCount,
                                                   progress: progress)
             progress.finish()
-            let sink = try OutputSink.make(path: input.output)
             try sink.write(table.serialized())
             try sink.commit()
-            reportError("nazif learn: \(table.summary)" + (skipped > 0 ? ", \(skipped) bad record(s) skipped" : ""))
+            reportError("nazif learn: \(table.summary)" + problems.map { ", \($0)" }.joined())
         }
     }
 }
@@ -57,9 +57,9 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         try runReportingFailures("merge") {
             try InputFile.checkReadable(tables)
+            let sink = try OutputSink.atomicFile(output)
             var total = RepetitionTable()
             for path in tables { total.merge(try loadTable(path)) }
-            let sink = try OutputSink.atomicFile(output)
             try sink.write(total.serialized())
             try sink.commit()
             reportError("nazif merge: \(tables.count) tables, \(total.summary)")
@@ -71,7 +71,7 @@ extension RepetitionTable {
     /// "3072 documents in 8 group(s), 34287 distinct lines", for `learn` and `merge`.
     var summary: String {
         let groups = groups.values
-        return "\(groups.reduce(0) { $0 + $1.documents }) documents in \(groups.count) group(s), "
-            + "\(groups.reduce(0) { $0 + $1.distinctLines }) distinct lines"
+        return "\(groups.reduce(0) { RepetitionTable.saturatingSum($0, $1.documents) }) documents in \(groups.count) group(s), "
+            + "\(groups.reduce(0) { RepetitionTable.saturatingSum($0, $1.distinctLines) }) distinct lines"
     }
 }

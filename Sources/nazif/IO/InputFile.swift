@@ -24,6 +24,7 @@ final class InputFile {
     /// Opens a path ("-" is standard input). Missing, unreadable or directory: exit 66.
     static func open(_ path: String) throws -> InputFile {
         if path == standardInput {
+            guard !StandardStreams.inputIsClosed else { throw Failure.io("<stdin>: standard input is closed") }
             return InputFile(name: "<stdin>", descriptor: 0, ownsDescriptor: false)
         }
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
@@ -71,8 +72,14 @@ final class InputFile {
     }
 
     /// The whole input in memory (for documents and table files).
+    /// A regular file's size is reserved first: growing the array by doubling copied it at
+    /// each step, and the copy of a 1 GB document briefly held 2 GB.
     func readAll() throws -> [UInt8] {
         var bytes: [UInt8] = []
+        var info = stat()
+        if isRegularFile && fstat(descriptor, &info) == 0 && info.st_size > 0 {
+            bytes.reserveCapacity(Int(info.st_size))
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = try chunk.withUnsafeMutableBytes { (buffer) throws -> Int in

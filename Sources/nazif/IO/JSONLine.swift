@@ -16,6 +16,8 @@ struct JSONLine {
     /// The decoded value of the field named by `decoding`, when it is a string (decoded while
     /// it was scanned: one pass over an article's text instead of two).
     var decoded: [UInt8]? = nil
+    /// Lone surrogate escapes (`\ud800` without its pair) read as U+FFFD while decoding.
+    var loneSurrogates = 0
 
     let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
@@ -139,7 +141,7 @@ struct JSONLine {
             if decodes {
                 // A surrogate pair's second escape is taken with the first, once its hex digits
                 // are known to be valid.
-                index = Self.appendDecodedEscape(bytes, at: escapeStart, to: &text)
+                index = Self.appendDecodedEscape(bytes, at: escapeStart, to: &text, loneSurrogates: &loneSurrogates)
             }
         }
     }
@@ -230,6 +232,12 @@ struct JSONLine {
     /// The UTF-8 bytes of a JSON string's contents (already validated by the scanner). A lone
     /// surrogate escape becomes U+FFFD.
     static func decodeString(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var loneSurrogates = 0
+        return decodeString(raw, loneSurrogates: &loneSurrogates)
+    }
+
+    /// The same, counting the lone surrogate escapes read as U+FFFD.
+    static func decodeString(_ raw: UnsafeBufferPointer<UInt8>, loneSurrogates: inout Int) -> [UInt8] {
         guard let base = raw.baseAddress, memchr(base, 0x5C, raw.count) != nil else { return Array(raw) }
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
@@ -239,7 +247,7 @@ struct JSONLine {
             let run = memchr(base + index, 0x5C, raw.count - index)
             let runEnd = run.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? raw.count
             out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[index..<runEnd]))
-            index = runEnd < raw.count ? appendDecodedEscape(raw, at: runEnd, to: &out) : runEnd
+            index = runEnd < raw.count ? appendDecodedEscape(raw, at: runEnd, to: &out, loneSurrogates: &loneSurrogates) : runEnd
         }
         return out
     }
@@ -248,7 +256,8 @@ struct JSONLine {
     /// after it: after both escapes of a surrogate pair (when the second's hex digits are
     /// valid), U+FFFD for a lone surrogate. The escape itself is assumed valid; one cut short
     /// by the end of `raw` is copied as it is.
-    static func appendDecodedEscape(_ raw: UnsafeBufferPointer<UInt8>, at index: Int, to out: inout [UInt8]) -> Int {
+    static func appendDecodedEscape(_ raw: UnsafeBufferPointer<UInt8>, at index: Int, to out: inout [UInt8],
+                                    loneSurrogates: inout Int) -> Int {
         guard index + 1 < raw.count else {
             out.append(raw[index])
             return index + 1
@@ -280,9 +289,11 @@ struct JSONLine {
                     next += 6
                 } else {
                     scalar = 0xFFFD
+                    loneSurrogates += 1
                 }
             } else if (0xDC00...0xDFFF).contains(first) {
                 scalar = 0xFFFD
+                loneSurrogates += 1
             }
             appendUTF8(scalar, to: &out)
             return next

@@ -6,6 +6,8 @@ final class OutputSink {
     private let descriptor: Int32
     private let temporaryPath: String?
     private let finalPath: String?
+    /// The temporary file's entry in ``InterruptCleanup``.
+    private var cleanupToken: Int? = nil
     private var finished = false
     /// Set when the reader of standard output went away (`| head`): stop quietly.
     private(set) var isClosed = false
@@ -19,7 +21,9 @@ final class OutputSink {
     }
 
     /// Standard output. SIGPIPE is ignored so a closed pipe shows up as EPIPE, handled quietly.
-    static func standardOutput() -> OutputSink {
+    /// Closed when the process started (`>&-`): exit 74.
+    static func standardOutput() throws -> OutputSink {
+        guard !StandardStreams.outputIsClosed else { throw Failure.io("standard output is closed") }
         signal(SIGPIPE, SIG_IGN)
         return OutputSink(descriptor: 1, temporaryPath: nil, finalPath: nil)
     }
@@ -32,7 +36,7 @@ final class OutputSink {
 
     /// `path` or standard output when nil.
     static func make(path: String?) throws -> OutputSink {
-        guard let path else { return standardOutput() }
+        guard let path else { return try standardOutput() }
         return try atomicFile(path)
     }
 
@@ -41,7 +45,7 @@ final class OutputSink {
     /// there is nothing to replace atomically.
     static func atomicFile(_ path: String) throws -> OutputSink {
         signal(SIGPIPE, SIG_IGN)
-        if path == "-" { return standardOutput() }
+        if path == "-" { return try standardOutput() }
         var info = stat()
         if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
             guard (info.st_mode & S_IFMT) != S_IFDIR else { throw Failure.io("\(path): is a directory") }
@@ -56,11 +60,17 @@ final class OutputSink {
             free(resolved)
         }
         let temporary = "\(path).nazif-\(getpid()).tmp"
+        // Registered before it exists: an interruption between the two removes nothing worse.
+        let token = InterruptCleanup.register(temporary)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw Failure.io("\(path): cannot create: \(Failure.describeErrno())")
+            let message = Failure.describeErrno()
+            InterruptCleanup.unregister(token)
+            throw Failure.io("\(path): cannot create: \(message)")
         }
-        return OutputSink(descriptor: descriptor, temporaryPath: temporary, finalPath: path)
+        let sink = OutputSink(descriptor: descriptor, temporaryPath: temporary, finalPath: path)
+        sink.cleanupToken = token
+        return sink
     }
 
     deinit { if !finished { discard() } }
@@ -99,6 +109,8 @@ final class OutputSink {
         guard !finished else { return }
         finished = true
         guard let temporaryPath, let finalPath else { return }
+        // After the rename or the unlink: until then an interruption must still remove the file.
+        defer { InterruptCleanup.unregister(cleanupToken) }
         if fsync(descriptor) != 0 || close(descriptor) != 0 {
             let message = Failure.describeErrno()
             unlink(temporaryPath)
@@ -118,6 +130,7 @@ final class OutputSink {
         if let temporaryPath {
             close(descriptor)
             unlink(temporaryPath)
+            InterruptCleanup.unregister(cleanupToken)
         }
     }
 }

@@ -1,0 +1,38 @@
+// swift-tools-version:5.4
+// libFuzzer targets for Nazif's entry points (issue 16). Tools version 5.4 on purpose: from 5.5
+// on, an executable target's entry point is renamed and the link with libFuzzer's main fails.
+// Build (mk/fuzz.mk): swift build -c debug -Xswiftc -sanitize=address
+//   -Xswiftc -sanitize-coverage=edge,trace-cmp,trace-pc-guard -Xswiftc -use-ld=lld
+// so every module (ArabicText, Boilerplate) carries the coverage libFuzzer steers by, while
+// -sanitize=fuzzer (which links libFuzzer's main) and -parse-as-library go to the harnesses
+// only: the main package's build tool (embed-resources) has a main.swift of its own, and with
+// -sanitize=fuzzer everywhere its link fails (undefined LLVMFuzzerTestOneInput; ld.gold even
+// crashes reporting it). `swift build --sanitize fuzzer` builds without coverage.
+import Foundation
+import PackageDescription
+
+/// The main package's name as SwiftPM gives it to the compiler (its directory's name): the JSON
+/// harness compiles the CLI's JSON sources, which reach Boilerplate's `package` byte kernels.
+let mainPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .lastPathComponent.lowercased()
+
+let harness: [SwiftSetting] = [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"])]
+let fuzzerMain: [LinkerSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
+
+let package = Package(
+    name: "NazifFuzz",
+    dependencies: [.package(name: "Nazif", path: "..")],
+    targets: [
+        // Each profile with and without the offset map; UTF-8 validation and repair.
+        .executableTarget(name: "FuzzNormalize", dependencies: [.product(name: "ArabicText", package: "Nazif")], swiftSettings: harness, linkerSettings: fuzzerMain),
+        // The word tokenizer and the sentence splitter.
+        .executableTarget(name: "FuzzTokenize", dependencies: [.product(name: "ArabicText", package: "Nazif")], swiftSettings: harness, linkerSettings: fuzzerMain),
+        // The repetition table reader.
+        .executableTarget(name: "FuzzTable", dependencies: [.product(name: "Boilerplate", package: "Nazif")], swiftSettings: harness, linkerSettings: fuzzerMain),
+        // The cleaner on one document, with and without a table.
+        .executableTarget(name: "FuzzClean", dependencies: [.product(name: "Boilerplate", package: "Nazif")], swiftSettings: harness, linkerSettings: fuzzerMain),
+        // The CLI's JSON Lines scanner and escaper (its sources, linked in: the CLI is an executable).
+        .executableTarget(name: "FuzzJSON", dependencies: [.product(name: "Boilerplate", package: "Nazif")],
+                          swiftSettings: harness + [.unsafeFlags(["-package-name", mainPackage])], linkerSettings: fuzzerMain),
+    ]
+)

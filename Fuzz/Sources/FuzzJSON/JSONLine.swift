@@ -1,0 +1,1 @@
+../../../Sources/nazif/IO/JSONLine.swift
