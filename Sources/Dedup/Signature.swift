@@ -28,7 +28,7 @@ public struct Signature: Sendable, Hashable {
     public let kind: Kind
     /// One key per band (for ``Kind/exact``, the one exact hash; for ``Kind/empty``, none).
     public let bandKeys: [UInt64]
-    /// The top byte of each permutation's minimum (empty unless ``Kind/shingled``).
+    /// The low byte of each permutation's minimum (empty unless ``Kind/shingled``).
     public let sketch: [UInt8]
     /// The number of words of the key text.
     public let wordCount: Int

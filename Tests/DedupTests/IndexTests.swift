@@ -43,10 +43,20 @@ import Testing
         let latin = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"]
         for number in 0..<30 {
             // Each document draws from its own vocabulary: numbered words no other one uses.
-            let words = (0..<80).map { "\(latin[($0 * 7 + Int(seed)) % latin.count])\(number)x\($0 % 13)" }
+            let words = (0..<80).map { "\(latin[($0 * 7 + Int(seed)) % latin.count])\(Self.letters(number))q\(Self.letters($0 % 13))" }
             #expect(index.add(Signature(text: words.joined(separator: " "), parameters: parameters)) == number)
         }
         #expect(index.removals(keep: .first).isEmpty)
+    }
+
+    /// A number spelled in letters (the key form folds every digit to 0).
+    static func letters(_ number: Int) -> String {
+        var number = number, text = ""
+        repeat {
+            text.append(Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8(number % 26))))
+            number /= 26
+        } while number > 0
+        return text
     }
 
     @Test(arguments: DuplicateIndex.KeepPolicy.allCases)

@@ -42,7 +42,7 @@ enum MinHashKernel {
                 }
                 let sketch = [UInt8](unsafeUninitializedCapacity: permutations) { bytes, initialized in
                     // SAFETY: `permutations` bytes written into a buffer of that many.
-                    for index in 0..<permutations { bytes[index] = UInt8(truncatingIfNeeded: minima[index] >> 24) }
+                    for index in 0..<permutations { bytes[index] = UInt8(truncatingIfNeeded: minima[index]) }
                     initialized = permutations
                 }
                 return (.shingled, bandKeys, sketch, wordCount)
