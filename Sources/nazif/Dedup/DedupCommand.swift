@@ -56,7 +56,8 @@ struct DedupRun: ParsableCommand {
             try InputFile.checkReadable(paths)
             var displayNames: [String: String] = [:]
             let spools = try spoolOnceOnlyInputs(&paths, displayNames: &displayNames)
-            defer { _ = spools }
+            // The copies of standard input and pipes must live until the second pass is done.
+            defer { withExtendedLifetime(spools) {} }
             let names = paths.map { displayNames[$0] ?? $0 }
             let parameters = document.parameters(threshold: clusters.threshold)
             var clustering = Clustering(parameters: parameters)
