@@ -14,3 +14,10 @@ compare-dedup: $(DEDUP_VENV)/bin/python
 	/usr/bin/time -f "datasketch %e s" $(DEDUP_VENV)/bin/python Tools/dedup/peers.py datasketch $(DEDUP_CORPUS) text > /dev/null
 
 .PHONY: compare-dedup
+
+# Quality on a known-duplicate set made from SaudiNewsNet (evaluation only, read in place).
+eval-dedup: $(DEDUP_VENV)/bin/python
+	swift build -c release --product nazif
+	python3 Tools/dedup/eval.py .build/release/nazif $(DEDUP_VENV)/bin/python
+
+.PHONY: eval-dedup

@@ -2,7 +2,7 @@
 """Peers for the dedup speed row: datasketch and rensa MinHash-LSH with nazif's defaults
 (5-word shingles of whitespace tokens, 112 permutations, 16 bands x 7 rows, threshold 0.8),
 union-find over the query results, first document of each cluster kept.
-Usage: peers.py datasketch|rensa corpus.jsonl FIELD > kept-line-numbers
+Usage: peers.py datasketch|rensa corpus.jsonl FIELD [--clusters] > kept line numbers (or each record's cluster)
 """
 import json
 import sys
@@ -55,8 +55,11 @@ def main():
                         parent[max(a, b)] = min(a, b)
             insert(n, m)
     out = sys.stdout
+    clusters = "--clusters" in sys.argv[4:]
     for n in range(len(parent)):
-        if find(n) == n:
+        if clusters:
+            out.write(f"{find(n)}\n")
+        elif find(n) == n:
             out.write(f"{n + 1}\n")
 
 
