@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ArabicText", targets: ["ArabicText"]),
         .library(name: "Boilerplate", targets: ["Boilerplate"]),
+        .library(name: "Dedup", targets: ["Dedup"]),
         .executable(name: "nazif", targets: ["nazif"]),
     ],
     dependencies: [
@@ -44,6 +45,14 @@ let package = Package(
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")],
             plugins: ["EmbedResources"]
         ),
+        // MinHash kernels (word and shingle hashes, minima over permutations, band keys), plain C.
+        .target(name: "CMinHash"),
+        // Near-duplicate documents: MinHash-LSH signatures of the key form, an index, signature files.
+        .target(
+            name: "Dedup",
+            dependencies: ["Boilerplate", "CMinHash"],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
         // Build-time tool and plugin that embed a target's Data/ files as Swift strings.
         .executableTarget(name: "embed-resources", path: "Sources/embed-resources"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
@@ -52,6 +61,7 @@ let package = Package(
             dependencies: [
                 "ArabicText",
                 "Boilerplate",
+                "Dedup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +71,7 @@ let package = Package(
         .testTarget(name: "BoilerplateTests", dependencies: ["Boilerplate", "ArabicText", "NazifTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "NazifCLITests", dependencies: ["nazif", "ArabicText"]),
+        .testTarget(name: "DedupTests", dependencies: ["Dedup", "Boilerplate"]),
         // The README's library examples, compiled, run and compared with the README's text.
         .testTarget(name: "ReadmeTests", dependencies: ["ArabicText", "Boilerplate", "NazifTestSupport"]),
         // Proves Foundation (with its own ICU) and ArabicText (system ICU) live in one process.

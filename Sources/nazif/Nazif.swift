@@ -15,7 +15,7 @@ struct Nazif: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [CleanCommand.self, LearnCommand.self, MergeCommand.self, NormalizeCommand.self,
-                      TokenizeCommand.self, TranslitCommand.self, NamesCommand.self]
+                      TokenizeCommand.self, TranslitCommand.self, NamesCommand.self, DedupCommand.self]
     )
 
     static func main() {

@@ -1,0 +1,214 @@
+import Boilerplate
+
+/// The signatures of one input's documents, in a file that other machines' files can be merged
+/// with (`nazif dedup signatures` writes one, `nazif dedup clusters` reads many).
+///
+/// Format version 1, all integers little-endian:
+///
+/// ```
+/// magic        8 bytes   "NAZIFSG" and a zero byte
+/// version      u32       1
+/// key version  u32       1: the `key` normalization profile of Nazif 0.1
+/// shingle      u32       words per shingle
+/// bands        u32
+/// rows         u32
+/// reserved     u32       0
+/// seed         u64
+/// source       u32 length + UTF-8 bytes (the input's name, as `apply` will be given it)
+/// documents    u64, then per document:
+///   record     u64       its record number in the source (from 1)
+///   length     u32       its text's bytes
+///   words      u32
+///   kind       u8        0 empty, 1 exact (one u64 key follows), 2 shingled (bands u64 keys
+///                        and bands × rows sketch bytes follow)
+/// checksum     u64       KeyHash of every byte before it
+/// ```
+///
+/// ```swift
+/// var file = SignatureFile(parameters: MinHashParameters(), source: "part-0.jsonl")
+/// file.append(record: 1, length: 120, signature: signature)
+/// let bytes = file.serialized()
+/// let back = try SignatureFile(serialized: bytes)
+/// ```
+public struct SignatureFile: Sendable {
+    /// One document's entry.
+    public struct Entry: Sendable, Hashable {
+        /// Its record number in the source (from 1).
+        public let record: Int
+        /// Its text's length in bytes.
+        public let length: Int
+        /// Its signature.
+        public let signature: Signature
+    }
+
+    static let magic: [UInt8] = Array("NAZIFSG".utf8) + [0]
+    static let formatVersion: UInt32 = 1
+    static let keyVersion: UInt32 = 1
+
+    /// The parameters the signatures were made with.
+    public let parameters: MinHashParameters
+    /// The input's name.
+    public let source: String
+    /// The documents, in input order.
+    public private(set) var entries: [Entry] = []
+
+    /// An empty file for `source`.
+    ///
+    /// ```swift
+    /// var file = SignatureFile(parameters: MinHashParameters(), source: "-")
+    /// ```
+    public init(parameters: MinHashParameters, source: String) {
+        self.parameters = parameters
+        self.source = source
+    }
+
+    /// Adds a document's entry.
+    ///
+    /// ```swift
+    /// file.append(record: 2, length: 80, signature: signature)
+    /// ```
+    public mutating func append(record: Int, length: Int, signature: Signature) {
+        entries.append(Entry(record: record, length: length, signature: signature))
+    }
+
+    /// The file's bytes.
+    ///
+    /// ```swift
+    /// let bytes = file.serialized()
+    /// ```
+    public func serialized() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + entries.count * (24 + parameters.bands * 8 + parameters.permutations))
+        out += Self.magic
+        out.appendLE(Self.formatVersion)
+        out.appendLE(Self.keyVersion)
+        out.appendLE(UInt32(parameters.shingleSize))
+        out.appendLE(UInt32(parameters.bands))
+        out.appendLE(UInt32(parameters.rows))
+        out.appendLE(UInt32(0))
+        out.appendLE(parameters.seed)
+        let name = Array(source.utf8)
+        out.appendLE(UInt32(name.count))
+        out += name
+        out.appendLE(UInt64(entries.count))
+        for entry in entries {
+            out.appendLE(UInt64(entry.record))
+            out.appendLE(UInt32(clamping: entry.length))
+            out.appendLE(UInt32(clamping: entry.signature.wordCount))
+            out.append(entry.signature.kind.rawValue)
+            for key in entry.signature.bandKeys { out.appendLE(key) }
+            out += entry.signature.sketch
+        }
+        let checksum = out.withUnsafeBufferPointer { KeyHash.hash($0) }
+        out.appendLE(checksum)
+        return out
+    }
+
+    /// Reads a signature file; `threshold` goes into the parameters (it is not stored: the
+    /// reader chooses it).
+    ///
+    /// ```swift
+    /// let file = try SignatureFile(serialized: bytes, threshold: 0.8)
+    /// ```
+    public init(serialized bytes: [UInt8], threshold: Double = 0.8) throws(SignatureFileError) {
+        guard bytes.count >= 8, Array(bytes[0..<8]) == Self.magic else { throw .notASignatureFile }
+        guard bytes.count >= 56 else { throw .truncated }
+        let body = bytes.count - 8
+        let version = bytes.readLE(UInt32.self, at: 8)
+        guard version == Self.formatVersion else { throw .unsupportedVersion(version) }
+        let computed = bytes.withUnsafeBufferPointer { KeyHash.hash(UnsafeBufferPointer(rebasing: $0[0..<body])) }
+        guard bytes.readLE(UInt64.self, at: body) == computed else { throw .checksumMismatch }
+        let keyVersion = bytes.readLE(UInt32.self, at: 12)
+        guard keyVersion == Self.keyVersion else { throw .unsupportedKeyVersion(keyVersion) }
+        let shingle = Int(bytes.readLE(UInt32.self, at: 16))
+        let bands = Int(bytes.readLE(UInt32.self, at: 20))
+        let rows = Int(bytes.readLE(UInt32.self, at: 24))
+        guard shingle >= 1, bands >= 1, rows >= 1, bands * rows <= 1024 else { throw .checksumMismatch }
+        parameters = MinHashParameters(shingleSize: shingle, bands: bands, rows: rows,
+                                       seed: bytes.readLE(UInt64.self, at: 32), threshold: threshold)
+        var offset = 40
+        func need(_ count: Int) throws(SignatureFileError) { if offset + count > body { throw .truncated } }
+        try need(4)
+        let nameLength = Int(bytes.readLE(UInt32.self, at: offset))
+        offset += 4
+        try need(nameLength + 8)
+        source = String(decoding: bytes[offset..<(offset + nameLength)], as: UTF8.self)
+        offset += nameLength
+        let count = Int(bytes.readLE(UInt64.self, at: offset))
+        offset += 8
+        guard count <= (body - offset) / 17 else { throw .truncated }
+        entries.reserveCapacity(count)
+        let permutations = bands * rows
+        for _ in 0..<count {
+            try need(17)
+            let record = Int(bytes.readLE(UInt64.self, at: offset))
+            let length = Int(bytes.readLE(UInt32.self, at: offset + 8))
+            let words = Int(bytes.readLE(UInt32.self, at: offset + 12))
+            guard let kind = Signature.Kind(rawValue: bytes[offset + 16]) else { throw .checksumMismatch }
+            offset += 17
+            var keys: [UInt64] = []
+            var sketch: [UInt8] = []
+            switch kind {
+            case .empty:
+                break
+            case .exact:
+                try need(8)
+                keys = [bytes.readLE(UInt64.self, at: offset)]
+                offset += 8
+            case .shingled:
+                try need(bands * 8 + permutations)
+                keys.reserveCapacity(bands)
+                for band in 0..<bands { keys.append(bytes.readLE(UInt64.self, at: offset + band * 8)) }
+                offset += bands * 8
+                sketch = Array(bytes[offset..<(offset + permutations)])
+                offset += permutations
+            }
+            entries.append(Entry(record: record, length: length,
+                                 signature: Signature(kind: kind, bandKeys: keys, sketch: sketch, wordCount: words)))
+        }
+        guard offset == body else { throw .trailingBytes }
+    }
+}
+
+/// Why a signature file was refused.
+///
+/// ```swift
+/// do { _ = try SignatureFile(serialized: bytes) } catch { print(error) }
+/// ```
+public enum SignatureFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file does not start with the signature magic.
+    case notASignatureFile
+    /// A format version this Nazif cannot read.
+    case unsupportedVersion(UInt32)
+    /// Made with another key definition (another Nazif version).
+    case unsupportedKeyVersion(UInt32)
+    /// The checksum does not match, or a field is out of range: the file is corrupted.
+    case checksumMismatch
+    /// The file ends early.
+    case truncated
+    /// Bytes after the last document.
+    case trailingBytes
+
+    public var description: String {
+        switch self {
+        case .notASignatureFile: return "not a Nazif signature file (no NAZIFSG header)"
+        case .unsupportedVersion(let version): return "signature format version \(version); this nazif reads version \(SignatureFile.formatVersion)"
+        case .unsupportedKeyVersion(let version): return "signatures made with key version \(version); this nazif uses \(SignatureFile.keyVersion): make them again with this nazif"
+        case .checksumMismatch: return "corrupt signature file: the checksum does not match"
+        case .truncated: return "corrupt signature file: the file ends early"
+        case .trailingBytes: return "corrupt signature file: unexpected bytes after the last document"
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    mutating func appendLE<T: FixedWidthInteger>(_ value: T) {
+        Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) }
+    }
+
+    func readLE<T: FixedWidthInteger>(_ type: T.Type, at offset: Int) -> T {
+        var value: T = 0
+        for index in 0..<MemoryLayout<T>.size { value |= T(self[offset + index]) << (8 * index) }
+        return value
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// `nazif dedup` run as a built binary on records made from the seed articles.
+@Suite struct DedupCLITests {
+    static func records() throws -> Data {
+        var out = ""
+        for url in NazifProcess.seedFiles {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let json = try JSONSerialization.data(withJSONObject: ["text": text])
+            out += String(decoding: json, as: UTF8.self) + "\n"
+        }
+        return Data(out.utf8)
+    }
+
+    /// Every seed twice (the copy with a footer): the output is the first copies, byte for
+    /// byte, at every thread count; the usage errors exit 64.
+    @Test(arguments: [1, 2, 4])
+    func removesSecondCopies(threads: Int) throws {
+        let once = try Self.records()
+        var twice = once
+        twice.append(once)
+        let result = try NazifProcess.run(["dedup", "--jsonl", "--threads", "\(threads)"], stdin: twice)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == once)
+    }
+
+    static let usage: [[String]] = [
+        ["dedup", "--mark", "c"],
+        ["dedup", "--bands", "0"],
+        ["dedup", "--threshold", "2"],
+        ["dedup", "--on-error", "skip"],
+    ]
+
+    @Test(arguments: usage)
+    func usageErrors(_ arguments: [String]) throws {
+        #expect(try NazifProcess.run(arguments, stdin: Data()).status == 64)
+    }
+
+    @Test func corruptSignatureFileExits65() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nazif-bad-\(getpid()).sig")
+        try Data("NAZIFSG\0garbage-garbage-garbage-garbage-garbage-garbage".utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let result = try NazifProcess.run(["dedup", "clusters", url.path])
+        #expect(result.status == 65, "\(result.stderr)")
+    }
+}
