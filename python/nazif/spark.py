@@ -39,7 +39,7 @@ from ._cli import NazifError
 from ._clean import clean
 from ._table import Table
 
-__all__ = ["clean_rdd", "clean_dataframe", "learn_table"]
+__all__ = ["clean_rdd", "clean_dataframe", "learn_table", "dedup_rdd"]
 
 _GROUP = "nazif_group"
 
@@ -199,3 +199,93 @@ def clean_dataframe(df: Any, column: str, group_by: Optional[str] = None, fanin:
     rows = _clean_with(df.rdd, "text", _GROUP if group_by is not None else None, fanin, binary,
                        min_count, to_record, from_record)
     return df.sparkSession.createDataFrame(rows, df.schema)
+
+
+# --- Near-duplicate documents -------------------------------------------------------------------
+
+def _json_line(item: Any) -> bytes:
+    if isinstance(item, bytes):
+        return item.rstrip(b"\n")
+    if isinstance(item, str):
+        return item.rstrip("\n").encode("utf-8")
+    import json
+    return json.dumps(item, ensure_ascii=False).encode("utf-8")
+
+
+def _signature_partition(field: str, binary: Optional[str]) -> Callable[[int, Iterable[Any]], Iterator[Tuple[int, bytes]]]:
+    def sign(index: int, items: Iterable[Any]) -> Iterator[Tuple[int, bytes]]:
+        import subprocess
+        from ._cli import binary_path
+        _use_binary(binary)
+        directory = tempfile.mkdtemp(prefix="nazif-dedup-")
+        try:
+            records = os.path.join(directory, "part.jsonl")
+            with open(records, "wb") as out:
+                for item in items:
+                    out.write(_json_line(item) + b"\n")
+            signatures = os.path.join(directory, "part.sig")
+            done = subprocess.run([binary_path(), "dedup", "signatures", "--jsonl", "--field", field,
+                                   "--source", f"part-{index}", "-o", signatures, records],
+                                  capture_output=True)
+            if done.returncode != 0:
+                raise NazifError(f"nazif dedup signatures failed on partition {index}: "
+                                 f"{done.stderr.decode('utf-8', 'replace').strip()}", done.returncode, "dedup")
+            with open(signatures, "rb") as file:
+                yield index, file.read()
+        finally:
+            shutil.rmtree(directory, ignore_errors=True)
+    return sign
+
+
+def _drop_partition(name: str) -> Callable[[int, Iterable[Any]], Iterator[Any]]:
+    def drop(index: int, items: Iterable[Any]) -> Iterator[Any]:
+        from pyspark import SparkFiles
+        source = f"part-{index}"
+        removed = set()
+        with open(SparkFiles.get(name), encoding="utf-8") as removals:
+            for line in removals:
+                if line.startswith("#"):
+                    continue
+                fields = line.rstrip("\n").split("\t")
+                if fields[0] == source:
+                    removed.add(int(fields[1]))
+        for number, item in enumerate(items, start=1):
+            if number not in removed:
+                yield item
+    return drop
+
+
+def dedup_rdd(rdd: Any, field: str = "text", binary: Optional[str] = None) -> Any:
+    """Removes near-duplicate records from an RDD of JSON records (str or bytes JSON lines, or
+    dicts), as one ``nazif dedup --jsonl --field FIELD`` over the records in RDD order would:
+    each partition writes its signatures (``nazif dedup signatures``: band keys and a 112-byte
+    sketch per record, not the text); the driver joins them (``nazif dedup clusters``, in
+    partition order, so the first record of a cluster stays) into a removal list that goes to
+    every executor (``addFile``); each partition then drops the records the list names. The
+    input is cached (it is read twice). What crosses to the driver is the signatures, about
+    200 bytes a record, not the records.
+
+    Example::
+
+        >>> kept = dedup_rdd(sc.textFile("crawl/*.jsonl")).collect()
+    """
+    import subprocess
+    from ._cli import binary_path
+    _use_binary(binary)
+    context = rdd.context
+    rdd = rdd.cache()
+    signatures = sorted(rdd.mapPartitionsWithIndex(_signature_partition(field, binary)).collect())
+    directory = tempfile.mkdtemp(prefix="nazif-dedup-")
+    paths = []
+    for index, data in signatures:
+        paths.append(os.path.join(directory, f"part-{index}.sig"))
+        with open(paths[-1], "wb") as out:
+            out.write(data)
+    name = f"nazif-{uuid.uuid4().hex}.removals.tsv"
+    removals = os.path.join(directory, name)
+    done = subprocess.run([binary_path(), "dedup", "clusters", *paths, "-o", removals], capture_output=True)
+    if done.returncode != 0:
+        raise NazifError(f"nazif dedup clusters failed: {done.stderr.decode('utf-8', 'replace').strip()}",
+                         done.returncode, "dedup")
+    context.addFile(removals)
+    return rdd.mapPartitionsWithIndex(_drop_partition(name))
