@@ -42,7 +42,7 @@ def main():
         sys.exit(f'eval_names: cannot run {args.nazif}: {error} (build it: swift build --product nazif)')
     found, found_latin = Counter(), {}
     for row in output.splitlines():
-        latin, _, spellings = row.split('\t')
+        latin, _, spellings = row.split('\t')[:3]
         for item in spellings.split('; '):
             spelling, count = item.rsplit(' (', 1)
             found[clean(spelling)] += int(count.rstrip(')'))
