@@ -106,4 +106,64 @@ import Testing
         // Common words that name lists also hold are not names here.
         for latin in ["Allie", "Ida", "Doll", "Alam", "Hungary"] { #expect(names[latin] == nil, "\(latin)") }
     }
+
+    struct FinderCase: CustomStringConvertible, Sendable {
+        let text: String, found: [String], latin: [String]
+        var description: String { text }
+    }
+
+    /// Conjunctions written apart or glued on come off, multi-word names stay whole, common words
+    /// that name lists hold and places inside an outlet's name are not names.
+    @Test(arguments: [
+        FinderCase(text: "بمشاركة الرئيس الأمريكى دونالد ترامب و الرئيس السوري", found: ["دونالد ترامب"], latin: ["Donald Trump"]),
+        FinderCase(text: "الاجتماع بين كيم وبوتين في فلاديفوستوك", found: ["كيم", "بوتين", "فلاديفوستوك"], latin: ["Kim", "Putin", "Vladivostok"]),
+        FinderCase(text: "حذر مسؤولون من أن كوريا الشمالية قد تسعى", found: ["كوريا الشمالية"], latin: ["North Korea"]),
+        FinderCase(text: "الرئيس الصيني شي جين بينغ", found: ["شي جين بينغ"], latin: ["Xi Jinping"]),
+        FinderCase(text: "على مكان اجتماع في مطعم مرة أخرى", found: [], latin: []),
+        FinderCase(text: "في مسقط رأس زيلينسكي", found: ["زيلينسكي"], latin: ["Zelensky"]),
+        FinderCase(text: "قالت صحيفة واشنطن بوست الأمريكية", found: [], latin: []),
+        FinderCase(text: "سافر سيرغي شويغو، وزير الدفاع", found: ["سيرغي شويغو"], latin: ["Sergei Shoigu"]),
+        FinderCase(text: "الرئيس عون غادر الكويت", found: ["عون", "الكويت"], latin: ["Aoun", "Kuwait"]),
+    ])
+    func finderCases(_ finderCase: FinderCase) {
+        let mentions = NameFinder(romanizer: .shared).mentions(in: finderCase.text)
+        #expect(mentions.map(\.spelling) == finderCase.found)
+        #expect(mentions.map(\.latin) == finderCase.latin)
+        #expect(mentions.allSatisfy { $0.score > 0 && $0.score <= 1 })
+    }
+
+    /// A title before a name raises its score.
+    @Test func titlesRaiseTheScore() throws {
+        let finder = NameFinder(romanizer: .shared)
+        let withTitle = try #require(finder.mentions(in: "قال الرئيس بوتين").first)
+        let alone = try #require(finder.mentions(in: "قال بوتين").first)
+        #expect(withTitle.score > alone.score)
+    }
+
+    /// Precision and recall on the names of the seeds read by hand (Tools/names/seeds_names_gold.tsv),
+    /// by spelling, counted as Tools/names/eval_names.py counts them.
+    @Test func findsTheSeedGoldNames() throws {
+        var gold: [String: Int] = [:]
+        let goldText = try #require(Fixtures.read(path: Fixtures.repository + "Tools/names/seeds_names_gold.tsv"))
+        for line in goldText.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t")
+            gold[Self.withoutMarks(String(fields[0])), default: 0] += Int(fields[2]) ?? 0
+        }
+        var found: [String: Int] = [:]
+        let finder = NameFinder(romanizer: .shared)
+        for name in TestFiles.seedNames {
+            let text = try #require(Fixtures.read(path: Fixtures.repository + "seeds/\(name).txt"))
+            for mention in finder.mentions(in: text) { found[Self.withoutMarks(mention.spelling), default: 0] += 1 }
+        }
+        let right = found.reduce(0) { $0 + min($1.value, gold[$1.key] ?? 0) }
+        let precision = Double(right) / Double(found.values.reduce(0, +))
+        let recall = Double(right) / Double(gold.values.reduce(0, +))
+        print("names find on the seed gold: precision \(precision), recall \(recall)")
+        #expect(precision >= 0.95)
+        #expect(recall >= 0.90)
+    }
+
+    static func withoutMarks(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !(0x064B...0x0652).contains($0.value) && $0.value != 0x0640 }))
+    }
 }

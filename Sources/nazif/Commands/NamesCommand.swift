@@ -74,10 +74,12 @@ struct NamesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "find",
             abstract: "The dictionary's names found in running text: Latin form, count, and every spelling seen.",
-            discussion: "Output, one name per line, most frequent first: Latin<TAB>count<TAB>spelling (count); spelling (count)…")
+            discussion: "Output, one name per line, most frequent first: Latin<TAB>count<TAB>spelling (count); spelling (count)…<TAB>score (0–1, the best of its mentions: higher for names common in the lists, names of several words, names after a title such as الرئيس).")
         @OptionGroup var input: LineInputOptions
         @Option(help: ArgumentHelp("Report names seen at least this many times.", valueName: "n"))
         var minimumCount = 1
+        @Option(help: ArgumentHelp("Report names whose best mention scores at least this (0–1).", valueName: "score"))
+        var minimumScore = 0.0
         func run() throws {
             try runReportingFailures("names find") {
                 let finder = NameFinder(romanizer: .shared)
@@ -97,9 +99,9 @@ struct NamesCommand: ParsableCommand {
                     for mention in finder.mentions(in: text) { tally.add(mention) }
                 }
                 let sink = try OutputSink.make(path: input.output)
-                for name in tally.sorted() where name.count >= minimumCount {
+                for name in tally.sorted() where name.count >= minimumCount && name.score >= minimumScore {
                     let spellings = name.spellings.map { "\($0.spelling) (\($0.count))" }.joined(separator: "; ")
-                    try sink.write("\(name.latin)\t\(name.count)\t\(spellings)\n")
+                    try sink.write("\(name.latin)\t\(name.count)\t\(spellings)\t\(formatScore(name.score))\n")
                 }
                 try sink.commit()
             }
