@@ -13,7 +13,7 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("pyspark needs Java", allow_module_level=True)
 
 import nazif  # noqa: E402
-from nazif.spark import clean_dataframe, clean_rdd  # noqa: E402
+from nazif.spark import clean_dataframe, clean_rdd, dedup_rdd  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +76,31 @@ def test_a_failing_child_fails_the_job_with_its_message(spark):
         clean_rdd(rdd, binary=nazif.binary_path()).collect()
     assert "nazif learn failed on partition 1" in str(caught.value)
     assert "exited 65" in str(caught.value)
+
+
+def near_duplicates(seeds):
+    """The seeds, each with copies: exact, one word changed, a footer added; and the seeds' own
+    paragraphs as short documents (not duplicates of the whole)."""
+    import json
+    records = []
+    for n, text in seeds:
+        records.append({"id": f"{n}", "text": text})
+        records.append({"id": f"{n}-copy", "text": text})
+        records.append({"id": f"{n}-edit", "text": text.replace("روسيا", "موسكو", 1)})
+        records.append({"id": f"{n}-footer", "text": text + "\nتابعونا على فيسبوك\n"})
+        for k, paragraph in enumerate(p for p in text.split("\n") if len(p) > 200):
+            records.append({"id": f"{n}-p{k}", "text": paragraph})
+    return [json.dumps(r, ensure_ascii=False) for r in records]
+
+
+@pytest.mark.parametrize("partitions", [1, 3, 8])
+def test_dedup_rdd_equals_one_nazif_dedup(spark, seeds, partitions, tmp_path):
+    import subprocess
+    lines = near_duplicates(seeds)
+    corpus = tmp_path / "all.jsonl"
+    corpus.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    one = subprocess.run([nazif.binary_path(), "dedup", "--jsonl", str(corpus)], capture_output=True, check=True)
+    expected = one.stdout.decode("utf-8").splitlines()
+    assert 0 < len(expected) < len(lines)  # some copies go, not everything
+    got = dedup_rdd(spark.sparkContext.parallelize(lines, partitions), binary=nazif.binary_path()).collect()
+    assert got == expected
