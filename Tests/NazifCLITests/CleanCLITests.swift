@@ -339,3 +339,14 @@ import Testing
         #expect(try NazifProcess.run(arguments, stdin: Data()).status == 64)
     }
 }
+
+/// A `--field` that no record has changes nothing, and says so.
+@Suite struct MissingFieldTests {
+    @Test(arguments: [(#"{"body":"نص"}"#, 1), (#"{"text":"نص"}"#, 0), (#"{"text":3}"#, 1)])
+    func recordsWithoutTheFieldAreCounted(line: String, warned: Int) throws {
+        let result = try NazifProcess.run(["clean", "--jsonl", "--no-templates"], stdin: Data((line + "\n").utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.text == line + "\n")
+        #expect(result.stderr.contains("\(warned) record(s) without a string field \"text\"") == (warned > 0), "\(result.stderr)")
+    }
+}

@@ -184,6 +184,9 @@ struct CleanCommand: ParsableCommand {
         try explainSink?.commit()
         try reportWriter?.commit(totals: totals, inputs: input.paths)
         for line in totals.problemLines(policy: input.onError) { reportError("nazif clean: \(line)") }
+        if documents.jsonl && totals.recordsWithoutField > 0 {
+            reportError("nazif clean: warning: \(totals.recordsWithoutField) record(s) without a string field \"\(documents.field)\" passed through unchanged (--field names another)")
+        }
         if warningsShown > Self.warningLimit {
             reportError("nazif clean: warning: \(warningsShown - Self.warningLimit) more document(s) lost more than half of their article-like text to one rule (--stats counts them)")
         }
