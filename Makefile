@@ -49,8 +49,11 @@ run: build
 	@echo
 	@echo "nazif: cleaned text in $(OUT)/seeds.clean.txt, explanations (JSON lines) in $(OUT)/seeds.explain.jsonl"
 
+# The release binary is built too, so `make run` after `make test` starts at once (and the
+# evaluation and end-to-end scripts find .build/release/nazif).
 test: deps
 	$(SWIFT) test
+	@$(MAKE) --no-print-directory build
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
