@@ -14,13 +14,13 @@ public func fuzzTokenize(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let repaired = UTF8Validation.repaired(input).bytes
     repaired.withUnsafeBufferPointer { text in
         var end = 0
-        for token in words.tokens(inUTF8: text) {
+        for token in words.tokens(utf8: text) {
             precondition(token.range.lowerBound >= end && token.range.upperBound <= text.count
                          && !token.range.isEmpty, "token out of order or outside the text")
             end = token.range.upperBound
         }
         end = 0
-        for sentence in sentences.sentences(inUTF8: text) {
+        for sentence in sentences.sentences(utf8: text) {
             precondition(sentence.lowerBound >= end && sentence.upperBound <= text.count, "sentence outside the text")
             end = sentence.upperBound
         }
