@@ -48,7 +48,7 @@ enum CraftedTable {
         /// nil: any `.malformed`.
         let expected: TableFileError?
 
-        nonisolated(unsafe) static let all: [Case] = [
+        static let all: [Case] = [
             Case(testDescription: "documents 2^63", groups: [.init(documents: 1 << 63)], expected: nil),
             Case(testDescription: "documents UInt64.max", groups: [.init(documents: .max)], expected: nil),
             Case(testDescription: "entries 2^63", groups: [.init(entriesField: 1 << 63)], expected: .truncated),
