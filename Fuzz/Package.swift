@@ -13,8 +13,15 @@ import PackageDescription
 
 /// The main package's name as SwiftPM gives it to the compiler (its directory's name): the JSON
 /// harness compiles the CLI's JSON sources, which reach Boilerplate's `package` byte kernels.
-let mainPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .lastPathComponent.lowercased()
+/// SwiftPM writes it as a C99 identifier: other characters become "_" ("ci-clone" → "ci_clone"),
+/// and a leading digit gets a "_" before it.
+let mainPackage: String = {
+    let identity = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .lastPathComponent.lowercased()
+    var name = String(identity.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") ? $0 : "_" })
+    if let first = name.first, first.isNumber { name = "_" + name }
+    return name
+}()
 
 let harness: [SwiftSetting] = [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"])]
 let fuzzerMain: [LinkerSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
