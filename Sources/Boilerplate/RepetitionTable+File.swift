@@ -145,12 +145,17 @@ public enum TableFileError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 }
 
+/// Little-endian integers in byte arrays: the table and signature file formats (package API: the
+/// Dedup module's signature files use them too).
 extension Array where Element == UInt8 {
-    mutating func appendLittleEndian<T: FixedWidthInteger>(_ value: T) {
+    /// Appends `value`'s bytes, least significant first.
+    package mutating func appendLittleEndian<T: FixedWidthInteger>(_ value: T) {
         Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) }
     }
 
-    func readLittleEndian<T: FixedWidthInteger>(_ type: T.Type, at offset: Int) -> T {
+    /// The integer whose bytes, least significant first, start at `offset` (the caller checks
+    /// that they lie inside the array).
+    package func readLittleEndian<T: FixedWidthInteger>(_ type: T.Type, at offset: Int) -> T {
         var value: T = 0
         for index in 0..<MemoryLayout<T>.size {
             value |= T(self[offset + index]) << (8 * index)

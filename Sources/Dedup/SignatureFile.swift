@@ -80,27 +80,27 @@ public struct SignatureFile: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(64 + entries.count * (24 + parameters.bands * 8 + parameters.permutations))
         out += Self.magic
-        out.appendLE(Self.formatVersion)
-        out.appendLE(Self.keyVersion)
-        out.appendLE(UInt32(parameters.shingleSize))
-        out.appendLE(UInt32(parameters.bands))
-        out.appendLE(UInt32(parameters.rows))
-        out.appendLE(UInt32(0))
-        out.appendLE(parameters.seed)
+        out.appendLittleEndian(Self.formatVersion)
+        out.appendLittleEndian(Self.keyVersion)
+        out.appendLittleEndian(UInt32(parameters.shingleSize))
+        out.appendLittleEndian(UInt32(parameters.bands))
+        out.appendLittleEndian(UInt32(parameters.rows))
+        out.appendLittleEndian(UInt32(0))
+        out.appendLittleEndian(parameters.seed)
         let name = Array(source.utf8)
-        out.appendLE(UInt32(name.count))
+        out.appendLittleEndian(UInt32(name.count))
         out += name
-        out.appendLE(UInt64(entries.count))
+        out.appendLittleEndian(UInt64(entries.count))
         for entry in entries {
-            out.appendLE(UInt64(entry.record))
-            out.appendLE(UInt32(clamping: entry.length))
-            out.appendLE(UInt32(clamping: entry.signature.wordCount))
+            out.appendLittleEndian(UInt64(entry.record))
+            out.appendLittleEndian(UInt32(clamping: entry.length))
+            out.appendLittleEndian(UInt32(clamping: entry.signature.wordCount))
             out.append(entry.signature.kind.rawValue)
-            for key in entry.signature.bandKeys { out.appendLE(key) }
+            for key in entry.signature.bandKeys { out.appendLittleEndian(key) }
             out += entry.signature.sketch
         }
         let checksum = out.withUnsafeBufferPointer { KeyHash.hash($0) }
-        out.appendLE(checksum)
+        out.appendLittleEndian(checksum)
         return out
     }
 
@@ -114,36 +114,36 @@ public struct SignatureFile: Sendable {
         guard bytes.count >= 8, Array(bytes[0..<8]) == Self.magic else { throw .notASignatureFile }
         guard bytes.count >= 56 else { throw .truncated }
         let body = bytes.count - 8
-        let version = bytes.readLE(UInt32.self, at: 8)
+        let version = bytes.readLittleEndian(UInt32.self, at: 8)
         guard version == Self.formatVersion else { throw .unsupportedVersion(version) }
         let computed = bytes.withUnsafeBufferPointer { KeyHash.hash(UnsafeBufferPointer(rebasing: $0[0..<body])) }
-        guard bytes.readLE(UInt64.self, at: body) == computed else { throw .checksumMismatch }
-        let keyVersion = bytes.readLE(UInt32.self, at: 12)
+        guard bytes.readLittleEndian(UInt64.self, at: body) == computed else { throw .checksumMismatch }
+        let keyVersion = bytes.readLittleEndian(UInt32.self, at: 12)
         guard keyVersion == Self.keyVersion else { throw .unsupportedKeyVersion(keyVersion) }
-        let shingle = Int(bytes.readLE(UInt32.self, at: 16))
-        let bands = Int(bytes.readLE(UInt32.self, at: 20))
-        let rows = Int(bytes.readLE(UInt32.self, at: 24))
+        let shingle = Int(bytes.readLittleEndian(UInt32.self, at: 16))
+        let bands = Int(bytes.readLittleEndian(UInt32.self, at: 20))
+        let rows = Int(bytes.readLittleEndian(UInt32.self, at: 24))
         guard shingle >= 1, bands >= 1, rows >= 1, bands * rows <= 1024 else { throw .checksumMismatch }
         parameters = MinHashParameters(shingleSize: shingle, bands: bands, rows: rows,
-                                       seed: bytes.readLE(UInt64.self, at: 32), threshold: threshold)
+                                       seed: bytes.readLittleEndian(UInt64.self, at: 32), threshold: threshold)
         var offset = 40
         func need(_ count: Int) throws(SignatureFileError) { if offset + count > body { throw .truncated } }
         try need(4)
-        let nameLength = Int(bytes.readLE(UInt32.self, at: offset))
+        let nameLength = Int(bytes.readLittleEndian(UInt32.self, at: offset))
         offset += 4
         try need(nameLength + 8)
         source = String(decoding: bytes[offset..<(offset + nameLength)], as: UTF8.self)
         offset += nameLength
-        let count = Int(bytes.readLE(UInt64.self, at: offset))
+        let count = Int(bytes.readLittleEndian(UInt64.self, at: offset))
         offset += 8
         guard count <= (body - offset) / 17 else { throw .truncated }
         entries.reserveCapacity(count)
         let permutations = bands * rows
         for _ in 0..<count {
             try need(17)
-            let record = Int(bytes.readLE(UInt64.self, at: offset))
-            let length = Int(bytes.readLE(UInt32.self, at: offset + 8))
-            let words = Int(bytes.readLE(UInt32.self, at: offset + 12))
+            let record = Int(bytes.readLittleEndian(UInt64.self, at: offset))
+            let length = Int(bytes.readLittleEndian(UInt32.self, at: offset + 8))
+            let words = Int(bytes.readLittleEndian(UInt32.self, at: offset + 12))
             guard let kind = Signature.Kind(rawValue: bytes[offset + 16]) else { throw .checksumMismatch }
             offset += 17
             var keys: [UInt64] = []
@@ -153,12 +153,12 @@ public struct SignatureFile: Sendable {
                 break
             case .exact:
                 try need(8)
-                keys = [bytes.readLE(UInt64.self, at: offset)]
+                keys = [bytes.readLittleEndian(UInt64.self, at: offset)]
                 offset += 8
             case .shingled:
                 try need(bands * 8 + permutations)
                 keys.reserveCapacity(bands)
-                for band in 0..<bands { keys.append(bytes.readLE(UInt64.self, at: offset + band * 8)) }
+                for band in 0..<bands { keys.append(bytes.readLittleEndian(UInt64.self, at: offset + band * 8)) }
                 offset += bands * 8
                 sketch = Array(bytes[offset..<(offset + permutations)])
                 offset += permutations
@@ -198,17 +198,5 @@ public enum SignatureFileError: Error, Sendable, Equatable, CustomStringConverti
         case .truncated: return "corrupt signature file: the file ends early"
         case .trailingBytes: return "corrupt signature file: unexpected bytes after the last document"
         }
-    }
-}
-
-extension Array where Element == UInt8 {
-    mutating func appendLE<T: FixedWidthInteger>(_ value: T) {
-        Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) }
-    }
-
-    func readLE<T: FixedWidthInteger>(_ type: T.Type, at offset: Int) -> T {
-        var value: T = 0
-        for index in 0..<MemoryLayout<T>.size { value |= T(self[offset + index]) << (8 * index) }
-        return value
     }
 }

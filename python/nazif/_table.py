@@ -124,3 +124,26 @@ class Table:
 
     def __repr__(self) -> str:
         return f"Table({self.path!r})"
+
+
+def merge_table_bytes(tables: Iterable[bytes]) -> bytes:
+    """Adds tables given as bytes (as distributed engines hand them around) with ``nazif merge``
+    and gives the merged table's bytes; the files it needs live in a temporary folder.
+
+    Example::
+
+        >>> merged = merge_table_bytes([open(a, "rb").read(), open(b, "rb").read()])
+    """
+    import shutil
+    directory = tempfile.mkdtemp(prefix="nazif-merge-")
+    try:
+        paths = []
+        for number, data in enumerate(tables):
+            paths.append(os.path.join(directory, f"{number}.table"))
+            with open(paths[-1], "wb") as out:
+                out.write(data)
+        merged = Table.merge(paths, os.path.join(directory, "merged.table"))
+        with open(merged.path, "rb") as table:
+            return table.read()
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)

@@ -27,7 +27,7 @@ import tempfile
 from typing import Any, Dict, List, Optional
 
 from ._clean import clean
-from ._table import Table
+from ._table import Table, merge_table_bytes
 
 __all__ = ["clean_dataset", "CleanBatches"]
 
@@ -102,18 +102,7 @@ def learn_dataset_table(ds: Any, column: str, group_by: Optional[str] = None,
     Example: ``data = learn_dataset_table(ds, "text", group_by="site")``
     """
     rows = ds.map_batches(_learn_batches(column, group_by, binary), batch_format="pandas").take_all()
-    directory = tempfile.mkdtemp(prefix="nazif-ray-merge-")
-    try:
-        paths = []
-        for number, row in enumerate(rows):
-            paths.append(os.path.join(directory, f"{number}.table"))
-            with open(paths[-1], "wb") as out:
-                out.write(row["table"])
-        merged = Table.merge(paths, os.path.join(directory, "merged.table"))
-        with open(merged.path, "rb") as table:
-            return table.read()
-    finally:
-        shutil.rmtree(directory, ignore_errors=True)
+    return merge_table_bytes(row["table"] for row in rows)
 
 
 def clean_dataset(ds: Any, column: str, group_by: Optional[str] = None, concurrency: int = 2,

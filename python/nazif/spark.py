@@ -37,7 +37,7 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tupl
 
 from ._cli import NazifError
 from ._clean import clean
-from ._table import Table
+from ._table import Table, merge_table_bytes
 
 __all__ = ["clean_rdd", "clean_dataframe", "learn_table", "dedup_rdd"]
 
@@ -72,18 +72,7 @@ def _merge_group(binary: Optional[str]) -> Callable[[Tuple[int, Iterable[bytes]]
     def merge(group: Tuple[int, Iterable[bytes]]) -> Tuple[int, bytes]:
         _use_binary(binary)
         key, tables = group
-        directory = tempfile.mkdtemp(prefix="nazif-merge-")
-        try:
-            paths = []
-            for number, data in enumerate(tables):
-                paths.append(os.path.join(directory, f"{number}.table"))
-                with open(paths[-1], "wb") as out:
-                    out.write(data)
-            merged = Table.merge(paths, os.path.join(directory, "merged.table"))
-            with open(merged.path, "rb") as table:
-                return key, table.read()
-        finally:
-            shutil.rmtree(directory, ignore_errors=True)
+        return key, merge_table_bytes(tables)
     return merge
 
 

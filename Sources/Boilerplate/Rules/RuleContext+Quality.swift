@@ -188,14 +188,19 @@ extension RuleContext {
         return run.count >= Quality.teaserRun && !isBrokenText(content[run])
     }
 
+    /// A line that may stand in a box of headlines: headline-like, three to twenty words, not
+    /// prose, not ending with a colon.
+    func isTeaserLine(_ index: Int, isProse: Bool) -> Bool {
+        let info = info(index)
+        return !isProse && info.isHeadlineLike && info.wordCount >= 3 && info.wordCount <= 20 && !info.endsWithColon
+    }
+
     /// The headline-like lines in a row from a position.
     func headlineRun(from position: Int, in content: [Int], prose: [Bool]) -> Range<Int> {
         var end = position
         while end < content.count {
             let index = content[end]
-            let info = info(index)
-            guard isKept(index), !prose[end], info.isHeadlineLike, info.wordCount >= 3, info.wordCount <= 20,
-                  !info.endsWithColon else { break }
+            guard isKept(index), isTeaserLine(index, isProse: prose[end]) else { break }
             end += 1
         }
         return position..<end
@@ -459,7 +464,7 @@ extension RuleContext {
             // Lines other rules removed (a time, a counter between two headlines) do not break
             // the run; very short kept lines (a section label) neither start nor break it.
             if !isKept(index) { continue }
-            if !prose[position] && info.isHeadlineLike && info.wordCount >= 3 && info.wordCount <= 20 && !info.endsWithColon {
+            if isTeaserLine(index, isProse: prose[position]) {
                 run.append(index)
             } else if !(info.wordCount <= 2 && !run.isEmpty && !info.endsSentence) {
                 flush(&self)
