@@ -11,13 +11,16 @@ struct NormalizeCommand: ParsableCommand {
             search:  NFKC, tashkeel and tatweel removed, أ إ آ ٱ → ا, ى → ي, ة → ه, Persian letters \
             folded, digits → 0-9, ZWNJ/ZWJ removed.
             key:     search, plus every digit → 0, punctuation and symbols removed, lowercase.
+            With --jsonl, each line is a JSON object and only its string field --field is \
+            normalized; every other byte of the record is written as it was.
             """)
 
     @Option(help: ArgumentHelp("The normalization profile.", valueName: "display|search|key"))
     var profile: NormalizationProfile = .search
 
-    @OptionGroup var input: LineInputOptions
+    @OptionGroup var json: JSONFieldOptions
 
+    @OptionGroup var input: LineInputOptions
 
     func run() throws {
         try runReportingFailures("normalize") {
@@ -31,6 +34,13 @@ struct NormalizeCommand: ParsableCommand {
             }
             var filter = LineFilter(command: "normalize", options: input) { normalize($0).output }
             filter.checkingTransform = normalize
+            if json.jsonl {
+                filter.fieldRewriter = JSONFieldRewriter(fieldName: json.field) { text, scratch, out in
+                    scratch.removeAll(keepingCapacity: true)
+                    _ = normalizer.normalize(utf8: text, into: &scratch)
+                    JSONText.appendString(scratch, to: &out)
+                }
+            }
             try filter.run()
         }
     }

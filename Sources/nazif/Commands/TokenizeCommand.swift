@@ -13,6 +13,12 @@ struct TokenizeCommand: ParsableCommand {
             jsonl: {"token":…,"kind":…,"start":…,"end":…}, one token per line.
             Kinds: arabic, latin, word, number, punctuation, symbol, url, email, hashtag, mention \
             (sentence with --sentences).
+            With --jsonl, each line is a JSON object and only its string field --field is \
+            tokenized, every other byte of the record written as it was: with --format text the \
+            field becomes a string (the tokens separated by spaces, its line breaks kept; with \
+            --sentences, the sentences separated by line breaks), with --format jsonl an array of \
+            {"token":…,"kind":…,"start":…,"end":…} whose offsets are UTF-8 bytes of the field's \
+            decoded text. --format tsv cannot be used with --jsonl.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -25,8 +31,15 @@ struct TokenizeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format.", valueName: "text|tsv|jsonl"))
     var format: Format = .text
 
+    @OptionGroup var json: JSONFieldOptions
+
     @OptionGroup var input: LineInputOptions
 
+    func validate() throws {
+        if json.jsonl && format == .tsv {
+            throw ValidationError("--format tsv cannot be used with --jsonl (the tokens replace the field: use text or jsonl)")
+        }
+    }
 
     func run() throws {
         try runReportingFailures("tokenize") {
@@ -37,6 +50,12 @@ struct TokenizeCommand: ParsableCommand {
             } else {
                 filter = LineFilter(command: "tokenize", options: input) { Self.words($0, format: format).output }
                 filter.checkingTransform = { Self.words($0, format: format) }
+            }
+            if json.jsonl {
+                let sentences = self.sentences
+                filter.fieldRewriter = JSONFieldRewriter(fieldName: json.field) { text, scratch, out in
+                    Self.appendFieldValue(text, sentences: sentences, format: format, to: &out)
+                }
             }
             try filter.run()
         }
@@ -103,18 +122,43 @@ struct TokenizeCommand: ParsableCommand {
         return (output, firstInvalid)
     }
 
+    // MARK: - A JSON Lines field
+
+    /// The tokens (or sentences) of a record's field as its new JSON value: a string in the text
+    /// format, an array of token objects in the jsonl format.
+    static func appendFieldValue(_ text: UnsafeBufferPointer<UInt8>, sentences: Bool, format: Format,
+                                 to out: inout [UInt8]) {
+        let whole = LineChunk(bytes: text, offset: 0, startsLine: true, endsLine: true)
+        if format == .text {
+            var joined = sentences ? Self.sentences(whole, format: .text) : words(whole, format: .text).output
+            if sentences && joined.last == 0x0A { joined.removeLast() }
+            JSONText.appendString(joined, to: &out)
+            return
+        }
+        out.append(UInt8(ascii: "["))
+        var first = true
+        func appendObject(_ start: Int, _ end: Int, kind: String) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            appendTokenObject(UnsafeBufferPointer(rebasing: text[start..<end]), kind: kind, start: start, end: end, to: &out)
+        }
+        if sentences {
+            forEachTrimmedSentence(in: text) { appendObject($0, $1, kind: "sentence") }
+        } else {
+            for token in WordTokenizer.shared.tokensCheckingUTF8(text).tokens {
+                appendObject(token.range.lowerBound, token.range.upperBound, kind: token.kind.rawValue)
+            }
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
     // MARK: - Sentences
 
     static func sentences(_ chunk: LineChunk, format: Format) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(chunk.bytes.count + 64)
         let bytes = chunk.bytes
-        SentenceSplitter.shared.forEachSentence(utf8: bytes) { range in
-            // Trim white space and line breaks around the sentence; skip blank ones.
-            var start = range.lowerBound, end = range.upperBound
-            while start < end && isSpaceOrBreak(bytes[start]) { start += 1 }
-            while end > start && isSpaceOrBreak(bytes[end - 1]) { end -= 1 }
-            guard start < end else { return }
+        forEachTrimmedSentence(in: bytes) { start, end in
             let sentence = UnsafeBufferPointer(rebasing: bytes[start..<end])
             if format == .text {
                 output.append(contentsOf: sentence)
@@ -125,6 +169,17 @@ struct TokenizeCommand: ParsableCommand {
             }
         }
         return output
+    }
+
+    /// Calls `body` with each sentence's range, white space and line breaks around it trimmed;
+    /// blank sentences are skipped.
+    static func forEachTrimmedSentence(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ start: Int, _ end: Int) -> Void) {
+        SentenceSplitter.shared.forEachSentence(utf8: bytes) { range in
+            var start = range.lowerBound, end = range.upperBound
+            while start < end && isSpaceOrBreak(bytes[start]) { start += 1 }
+            while end > start && isSpaceOrBreak(bytes[end - 1]) { end -= 1 }
+            if start < end { body(start, end) }
+        }
     }
 
     static func isSpaceOrBreak(_ byte: UInt8) -> Bool {
@@ -152,15 +207,22 @@ struct TokenizeCommand: ParsableCommand {
             output.appendDecimal(end)
             output.append(0x0A)
         } else {
-            output.append("{\"token\":")
-            JSONText.appendString(text, to: &output)
-            output.append(",\"kind\":\"")
-            output.append(kind)
-            output.append("\",\"start\":")
-            output.appendDecimal(start)
-            output.append(",\"end\":")
-            output.appendDecimal(end)
-            output.append("}\n")
+            appendTokenObject(text, kind: kind, start: start, end: end, to: &output)
+            output.append(0x0A)
         }
+    }
+
+    /// `{"token":…,"kind":…,"start":…,"end":…}`
+    static func appendTokenObject(_ text: UnsafeBufferPointer<UInt8>, kind: String, start: Int, end: Int,
+                                  to output: inout [UInt8]) {
+        output.append("{\"token\":")
+        JSONText.appendString(text, to: &output)
+        output.append(",\"kind\":\"")
+        output.append(kind)
+        output.append("\",\"start\":")
+        output.appendDecimal(start)
+        output.append(",\"end\":")
+        output.appendDecimal(end)
+        output.append(UInt8(ascii: "}"))
     }
 }

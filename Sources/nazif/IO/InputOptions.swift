@@ -30,7 +30,7 @@ enum LinePolicy: String, ErrorPolicyChoice {
     case fail, replace
 
     var policy: ErrorPolicy { self == .fail ? .fail : .replace }
-    static let help = "On invalid UTF-8: fail (exit 65 with file, line and byte) or replace (write U+FFFD and report the count)."
+    static let help = "On invalid UTF-8 or, with --jsonl, a malformed JSON record: fail (exit 65 with file, line and byte) or replace (write U+FFFD for invalid UTF-8 and a malformed record unchanged; report the counts)."
     static let valueName = "fail|replace"
 }
 
