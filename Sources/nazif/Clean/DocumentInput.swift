@@ -23,7 +23,19 @@ struct DocumentOptions: ParsableArguments {
         valueName: "string"))
     var documentSeparator: String?
 
+    @Option(name: .customLong("max-document-size"), help: ArgumentHelp(
+        "The most MiB one document (a plain-text document, a line with --lines, a record with --jsonl) may have. A larger one is refused (exit 65) after reading that much, so memory stays bounded (about 6 bytes a byte of text while a document is cleaned).",
+        valueName: "MiB"))
+    var maxDocumentSize: Int = DocumentLimits.defaultMegabytes
+
+    @Option(name: .customLong("max-document-lines"), help: ArgumentHelp(
+        "Plain text: the most lines one document may have (about 240 bytes of memory a line while it is cleaned); more is refused (exit 65).",
+        valueName: "count"))
+    var maxDocumentLines: Int = DocumentLimits.defaultLines
+
     func validate() throws {
+        if maxDocumentSize < 1 || maxDocumentSize > 1 << 20 { throw ValidationError("--max-document-size needs a number of MiB from 1 to 1048576") }
+        if maxDocumentLines < 1 { throw ValidationError("--max-document-lines needs a positive count") }
         if jsonl && lines { throw ValidationError("--jsonl and --lines cannot be used together") }
         if groupBy != nil && !jsonl { throw ValidationError("--group-by needs --jsonl") }
         if field.isEmpty { throw ValidationError("--field needs a name") }
@@ -36,21 +48,29 @@ struct DocumentOptions: ParsableArguments {
     }
 
     var mode: DocumentMode {
-        if jsonl { return .jsonl(field: Array(field.utf8), groupBy: groupBy.map { Array($0.utf8) }) }
-        return lines ? .lines : .files(separator: documentSeparator.map { Array($0.utf8) })
+        let limits = DocumentLimits(maxBytes: maxDocumentSize << 20, maxLines: maxDocumentLines)
+        if jsonl { return .jsonl(field: Array(field.utf8), groupBy: groupBy.map { Array($0.utf8) }, limits: limits) }
+        return lines ? .lines(limits: limits) : .files(separator: documentSeparator.map { Array($0.utf8) }, limits: limits)
     }
 }
 
 /// What a document is.
 enum DocumentMode: Sendable {
     /// Each input is one document, or several: a form feed, or a line equal to `separator`,
-    /// ends one (``DocumentSeparators``).
-    case files(separator: [UInt8]?)
-    /// Each line is a document.
-    case lines
+    /// ends one (``DocumentSeparators``). A document over `limits` is refused.
+    case files(separator: [UInt8]?, limits: DocumentLimits)
+    /// Each line is a document; a line over `limits.maxBytes` is refused.
+    case lines(limits: DocumentLimits)
     /// Each line is a JSON object; the document is the string `field`; the group is the
-    /// string `groupBy`, or the host of `url`.
-    case jsonl(field: [UInt8], groupBy: [UInt8]?)
+    /// string `groupBy`, or the host of `url`. A record over `limits.maxBytes` is refused.
+    case jsonl(field: [UInt8], groupBy: [UInt8]?, limits: DocumentLimits)
+
+    /// How large one document may be.
+    var limits: DocumentLimits {
+        switch self {
+        case .files(_, let limits), .lines(let limits), .jsonl(_, _, let limits): return limits
+        }
+    }
 
     var isLineOriented: Bool {
         if case .files = self { return false }
@@ -65,6 +85,15 @@ struct DocumentBatch: Sendable {
     var chunk: Chunk
     /// The key text of the batch's documents from the first pass (``KeyBlob``), if spooled.
     var keys: [UInt8]? = nil
+    /// Plain text: the documents of the same input in earlier batches (they are numbered on).
+    var documentsBefore = 0
+
+    init(source: String, chunk: Chunk, keys: [UInt8]? = nil, documentsBefore: Int = 0) {
+        self.source = source
+        self.chunk = chunk
+        self.keys = keys
+        self.documentsBefore = documentsBefore
+    }
 }
 
 /// Feeds the inputs' batches to `pipeline`, each made into a result by `work` on a worker
@@ -84,23 +113,33 @@ func processBatches<Result: Sendable>(paths: [String], displayNames: [String: St
     }
 }
 
-/// Reads the inputs into batches, in order: a whole file at a time for `.files`, chunks of
-/// lines otherwise. `body` returns false to stop.
+/// Reads the inputs into batches, in order: for `.files`, whole documents, about 4 MiB at a time
+/// (``PlainDocumentReader``), chunks of lines otherwise. `body` returns false to stop.
 func readBatches(paths: [String], displayNames: [String: String] = [:], mode: DocumentMode,
                  _ body: (DocumentBatch) throws -> Bool) throws {
     for path in paths {
         let input = try InputFile.open(path)
         if let name = displayNames[path] { input.name = name }
-        if mode.isLineOriented {
-            // Lines are never cut: a document is a whole line, however long.
-            let reader = ChunkReader(input: input, chunkSize: 256 << 10, lineSplitSize: Int.max / 2)
+        switch mode {
+        case .lines(let limits), .jsonl(_, _, let limits):
+            // A document is a whole line: one longer than the bound is refused once the reader
+            // has read that much of it (it cuts such a line), so memory stays bounded.
+            let reader = ChunkReader(input: input, chunkSize: 256 << 10, lineSplitSize: limits.maxBytes + 1)
             while let chunk = try reader.next() {
+                if !chunk.endsLine {
+                    throw Failure.data("\(input.name): line \(chunk.firstLine + chunk.bytes.withUnsafeBufferPointer { LineFilter.countLineBreaks($0) }) "
+                        + "is over \(limits.maxBytes >> 20) MiB (--max-document-size), the most one document may have; "
+                        + "cut it into lines or raise the bound")
+                }
                 if try !body(DocumentBatch(source: input.name, chunk: chunk)) { return }
             }
-        } else {
-            let bytes = try input.readAll()
-            let chunk = Chunk(bytes: bytes, offset: 0, firstLine: 1, startsLine: true, endsLine: true)
-            if try !body(DocumentBatch(source: input.name, chunk: chunk)) { return }
+        case .files(let separator, let limits):
+            var stopped = false
+            try PlainDocumentReader(input: input, separator: separator, limits: limits).read { batch in
+                stopped = try !body(batch)
+                return !stopped
+            }
+            if stopped { return }
         }
     }
 }
@@ -178,21 +217,22 @@ func forEachDocument(in batch: DocumentBatch, mode: DocumentMode, policy: ErrorP
                      problem: (RecordProblem) -> Bool) {
     batch.chunk.bytes.withUnsafeBufferPointer { bytes in
         switch mode {
-        case .files(let separator):
+        case .files(let separator, _):
             let pieces = DocumentSeparators.split(bytes, separator: separator)
+            let chunk = batch.chunk
             for (number, piece) in pieces.enumerated() {
                 let text = UnsafeBufferPointer(rebasing: bytes[piece.text])
-                let firstLine = 1 + LineFilter.countLineBreaks(UnsafeBufferPointer(rebasing: bytes[0..<piece.text.lowerBound]))
+                let firstLine = chunk.firstLine + LineFilter.countLineBreaks(UnsafeBufferPointer(rebasing: bytes[0..<piece.text.lowerBound]))
                 let keepGoing = withRepair(text, policy: policy, { text in
                     var record = DocumentRecord(line: firstLine, text: text, group: "", json: nil)
-                    if pieces.count > 1 || !piece.separator.isEmpty {
-                        record.piece = (number + 1, UnsafeBufferPointer(rebasing: bytes[piece.separator]))
+                    if pieces.count > 1 || !piece.separator.isEmpty || batch.documentsBefore > 0 {
+                        record.piece = (batch.documentsBefore + number + 1, UnsafeBufferPointer(rebasing: bytes[piece.separator]))
                     }
                     return body(record) == nil ? .done : .invalidUTF8
                 }, report: { offset in
                     let absolute = piece.text.lowerBound + offset
-                    return problem(RecordProblem(line: 1 + LineFilter.countLineBreaks(UnsafeBufferPointer(rebasing: bytes[0..<absolute])),
-                                                 byte: absolute, message: "invalid UTF-8", isEncoding: true))
+                    return problem(RecordProblem(line: chunk.firstLine + LineFilter.countLineBreaks(UnsafeBufferPointer(rebasing: bytes[0..<absolute])),
+                                                 byte: chunk.offset + absolute, message: "invalid UTF-8", isEncoding: true))
                 })
                 if !keepGoing { return }
             }
@@ -257,7 +297,7 @@ enum AttemptResult {
 private func recordDocument(_ lineBytes: UnsafeBufferPointer<UInt8>, line: Int, offset: Int,
                             mode: DocumentMode, _ body: (DocumentRecord) -> Int?,
                             problem: (RecordProblem) -> Bool) -> AttemptResult {
-    guard case .jsonl(let field, let groupBy) = mode else {
+    guard case .jsonl(let field, let groupBy, _) = mode else {
         return body(DocumentRecord(line: line, text: lineBytes, group: "", json: nil)) == nil ? .done : .invalidUTF8
     }
     if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return .done }  // blank lines between records

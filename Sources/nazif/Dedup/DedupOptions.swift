@@ -40,7 +40,7 @@ struct DedupOptions: ParsableArguments {
         MinHashParameters(shingleSize: shingle, bands: bands, rows: rows, seed: seed, threshold: threshold)
     }
 
-    var mode: DocumentMode { jsonl ? .jsonl(field: Array(field.utf8), groupBy: nil) : .lines }
+    var mode: DocumentMode { jsonl ? .jsonl(field: Array(field.utf8), groupBy: nil, limits: .standard) : .lines(limits: .standard) }
 }
 
 /// How clusters are decided.

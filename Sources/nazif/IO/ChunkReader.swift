@@ -43,7 +43,9 @@ final class ChunkReader {
         while true {
             var buffer = carry
             carry = []
-            try fill(&buffer, adding: readSize)
+            // Never past the split size (by more than a chunk): a line too long to keep whole
+            // costs at most about that much memory before it is cut.
+            try fill(&buffer, adding: buffer.count < lineSplitSize ? min(readSize, lineSplitSize - buffer.count) : readSize)
             let startsLine = carryStartsLine
             let chunkOffset = offset
             if let newline = lastNewline(in: buffer) {
