@@ -34,6 +34,8 @@ public final class RomanizerModel: Sendable {
     static let startID: UInt16 = 0, endID: UInt16 = 1
     /// Histories kept per letter.
     public static let defaultBeam = 16
+    /// Paths scoring this much (log10) below the best of their letter are dropped.
+    static let scoreBeam: Float = 6
     /// Graphones tried per Arabic chunk (the likeliest by unigram probability).
     static let optionsPerChunk = 12
     /// Below any real probability: an n-gram of unknown graphones.
@@ -285,19 +287,26 @@ public final class RomanizerModel: Sendable {
     /// that can lead to the best spelling, and the histories kept do not depend on `perState`:
     /// the first candidate is the same whatever the number asked for.
     static func prune(_ layer: inout [Hypothesis], perState: Int, width: Int) {
+        // Paths a million times less likely than the best of the letter go first (the best is
+        // kept whatever `perState` is, so this too keeps the first candidate the same).
+        var best = -Float.infinity
+        for hypothesis in layer where hypothesis.score > best { best = hypothesis.score }
+        layer.removeAll { $0.score < best - Self.scoreBeam }
         layer.sort { $0.score != $1.score ? $0.score > $1.score : $0.state.packed < $1.state.packed }
         var kept: [Hypothesis] = []
         kept.reserveCapacity(min(width * perState, layer.count))
-        var seen: [State: Int] = [:]
-        var heads = 0
+        // The heads' histories and how many of each are kept (at most `width`: a linear scan).
+        var heads: [State] = [], taken: [Int] = []
+        heads.reserveCapacity(width)
+        taken.reserveCapacity(width)
         for hypothesis in layer {
-            if let count = seen[hypothesis.state] {
-                guard count < perState else { continue }
-                seen[hypothesis.state] = count + 1
+            if let index = heads.firstIndex(of: hypothesis.state) {
+                guard taken[index] < perState else { continue }
+                taken[index] += 1
             } else {
-                guard heads < width else { continue }
-                heads += 1
-                seen[hypothesis.state] = 1
+                guard heads.count < width else { continue }
+                heads.append(hypothesis.state)
+                taken.append(1)
             }
             kept.append(hypothesis)
         }
