@@ -90,4 +90,25 @@ import Testing
         let romanized = try NazifProcess.run(["names", "romanize"], stdin: Data("بيونج يانج\r\nبوتين".utf8))
         #expect(romanized.text == "Pyongyang\r\nPutin")
     }
+
+    /// `--candidates N`: one line per name, Latin<TAB>score pairs best first, the first the
+    /// plain output; dictionary names have one form with score 0.
+    @Test func romanizeCandidates() throws {
+        let names = "نافالني\nبوتين\nبودولياك\n"
+        let plain = try NazifProcess.run(["names", "romanize"], stdin: Data(names.utf8)).text.split(separator: "\n")
+        let result = try NazifProcess.run(["names", "romanize", "--candidates", "3"], stdin: Data(names.utf8))
+        #expect(result.status == 0)
+        let rows = result.text.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+        #expect(rows.count == 3)
+        #expect(rows[1] == ["Putin", "0.000"])
+        #expect(rows[0].count == 6 && rows[2].count == 6)
+        for (row, plainLine) in zip(rows, plain) {
+            #expect(row[0] == plainLine)
+            let scores = stride(from: 1, to: row.count, by: 2).compactMap { Double(row[$0]) }
+            #expect(scores.count == row.count / 2 && scores == scores.sorted(by: >))
+        }
+        let one = try NazifProcess.run(["names", "romanize", "--candidates", "1"], stdin: Data(names.utf8))
+        #expect(one.text.split(separator: "\n").map { String($0.split(separator: "\t")[0]) } == plain.map(String.init))
+        #expect(try NazifProcess.run(["names", "romanize", "--candidates", "0"], stdin: Data()).status == 64)
+    }
 }

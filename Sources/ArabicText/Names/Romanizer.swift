@@ -3,8 +3,9 @@
 ///
 /// The dictionary comes first — the whole name, then its words — by spelling and by
 /// ``NameKey``, so a spelling the lists never saw still finds its name. Words it does not know
-/// are spelled by rules that write the vowels a reader expects (و as o, u or w, ي as i or y,
-/// the unwritten e of -er/-en/-el, -ov and -ic endings, the article as al-; see `spell`). ICU's `Arabic-Latin` is there too
+/// are spelled by a trained joint-sequence model (``RomanizerModel``: graphones learned from
+/// the dictionary, an n-gram model over them, a beam search for the n best); the older
+/// hand-written letter rules stay for comparison (``UnknownWords/rules``). ICU's `Arabic-Latin` is there too
 /// (``Transliterator``), but it spells letters, not names: بوتين → bwtyn.
 ///
 /// ```swift
@@ -12,19 +13,73 @@
 /// Romanizer.shared.romanize("سيرغي شويغو")          // "Sergei Shoigu"
 /// ```
 public final class Romanizer: Sendable {
-    /// A romanizer with the built-in dictionary.
+    /// A romanizer with the built-in dictionary and model.
     public static let shared = Romanizer(dictionary: .builtIn)
+
+    /// How words the dictionary does not know are spelled.
+    ///
+    /// ```swift
+    /// let rules = Romanizer(dictionary: .builtIn, unknownWords: .rules)
+    /// ```
+    public enum UnknownWords: Sendable {
+        /// The trained model (the default; falls back to the rules for a word it cannot read).
+        case model(RomanizerModel)
+        /// The hand-written letter rules of Nazif 0.x (for comparison: held-out top-1 11.7 %).
+        case rules
+    }
 
     /// The names it knows.
     public let dictionary: NameDictionary
+    /// How it spells the others.
+    public let unknownWords: UnknownWords
 
-    /// A romanizer over a dictionary of your own (or an empty one: rules only).
+    /// A romanizer over a dictionary of your own (or an empty one: the model only).
     ///
     /// ```swift
-    /// let rulesOnly = Romanizer(dictionary: NameDictionary())
+    /// let modelOnly = Romanizer(dictionary: NameDictionary())
     /// ```
-    public init(dictionary: NameDictionary) {
+    public init(dictionary: NameDictionary, unknownWords: UnknownWords = .model(.builtIn)) {
         self.dictionary = dictionary
+        self.unknownWords = unknownWords
+    }
+
+    /// One spelling of a name with its score.
+    public struct Candidate: Sendable, Hashable {
+        /// The Latin form, capitalized as a name.
+        public var latin: String
+        /// log10 probability under the model, summed over the words it spelled (0 for words
+        /// the dictionary knows); higher is likelier.
+        public var score: Double
+    }
+
+    /// The `count` likeliest Latin forms of a name, best first, distinct. Words the dictionary
+    /// knows have one form; the others take the model's n best, combined word by word. The
+    /// first candidate is always ``romanize(_:)``'s answer.
+    ///
+    /// ```swift
+    /// Romanizer.shared.candidates("بيسكوف", count: 3).map(\.latin)   // ["Peskov", …]
+    /// ```
+    public func candidates(_ name: String, count: Int) -> [Candidate] {
+        let count = max(1, count)
+        var combined = [Candidate(latin: "", score: 0)]
+        for part in parts(of: name) {
+            let options: [Candidate]
+            switch part {
+            case .known(let latin): options = [Candidate(latin: latin, score: 0)]
+            case .unknown(let word): options = wordCandidates(word, count: count)
+            }
+            var next: [Candidate] = []
+            for prefix in combined {
+                for option in options {
+                    next.append(Candidate(latin: prefix.latin.isEmpty ? option.latin : prefix.latin + " " + option.latin,
+                                          score: prefix.score + option.score))
+                }
+            }
+            next.sort { $0.score != $1.score ? $0.score > $1.score : $0.latin < $1.latin }
+            var seen = Set<String>()
+            combined = next.filter { seen.insert($0.latin).inserted }.prefix(count).map { $0 }
+        }
+        return combined.first?.latin.isEmpty == true && combined.count == 1 ? [] : combined
     }
 
     /// The Latin form of a name of one or more words.
@@ -33,40 +88,82 @@ public final class Romanizer: Sendable {
     /// Romanizer.shared.romanize("هونغ كونغ")   // "Hong Kong"
     /// ```
     public func romanize(_ name: String) -> String {
+        parts(of: name).map { part in
+            switch part {
+            case .known(let latin): return latin
+            case .unknown(let word): return wordCandidates(word, count: 1).first?.latin ?? word
+            }
+        }.joined(separator: " ")
+    }
+
+    enum Part {
+        /// A run of words the dictionary knows, with its Latin form.
+        case known(String)
+        /// A word it does not know.
+        case unknown(String)
+    }
+
+    /// The name's words, runs the dictionary knows taken longest first ("كوريا الشمالية",
+    /// "بيونغ يانغ"), then single words.
+    func parts(of name: String) -> [Part] {
         let words = NameDictionary.spelling(name).split(separator: " ").map(String.init)
-        guard !words.isEmpty else { return "" }
-        var result: [String] = []
+        var result: [Part] = []
         var index = 0
-        // Longest known run of words first: "كوريا الشمالية", "بيونغ يانغ", then single words.
         while index < words.count {
             var matched = false
             for length in stride(from: min(4, words.count - index), through: 2, by: -1) {
                 let phrase = words[index..<index + length].joined(separator: " ")
                 if let latin = dictionary.latin(for: phrase) {
-                    result.append(latin)
+                    result.append(.known(latin))
                     index += length
                     matched = true
                     break
                 }
             }
             if !matched {
-                result.append(romanizeWord(words[index]))
+                let word = words[index]
+                if let latin = dictionary.latin(for: word) {
+                    result.append(.known(latin))
+                } else if let rest = Self.withoutArticle(word), let latin = dictionary.latin(for: rest) {
+                    // "ال" + a known name: al-Name.
+                    result.append(.known("al-" + latin))
+                } else {
+                    result.append(.unknown(word))
+                }
                 index += 1
             }
         }
-        return result.joined(separator: " ")
+        return result
     }
 
-    /// One word: the dictionary (also without a leading article or conjunction), else rules.
-    func romanizeWord(_ word: String) -> String {
-        if let latin = dictionary.latin(for: word) { return latin }
+    /// The word after a leading ال, for words of more than four letters.
+    static func withoutArticle(_ word: String) -> String? {
         let scalars = Array(word.unicodeScalars)
-        // "ال" + name: al-Name; "و"/"ب"/"ل" glued before a known name.
-        if scalars.count > 4, scalars[0] == "ا", scalars[1] == "ل" {
-            let rest = String(String.UnicodeScalarView(scalars[2...]))
-            return "al-" + (dictionary.latin(for: rest) ?? Self.spell(rest))
+        guard scalars.count > 4, scalars[0] == "ا", scalars[1] == "ل" else { return nil }
+        return String(String.UnicodeScalarView(scalars[2...]))
+    }
+
+    /// The n best spellings of one word the dictionary does not know, capitalized.
+    func wordCandidates(_ word: String, count: Int) -> [Candidate] {
+        if case .model(let model) = unknownWords {
+            let found = model.candidates(for: word, count: count)
+            if !found.isEmpty {
+                return found.map { Candidate(latin: Self.capitalized($0.latin), score: $0.score) }
+            }
         }
-        return Self.spell(word)
+        // The rules: the model's fallback for a word it cannot read (no Arabic letter, or
+        // one it never saw), and the whole speller with `.rules`.
+        if let rest = Self.withoutArticle(word) { return [Candidate(latin: "al-" + Self.spell(rest), score: 0)] }
+        return [Candidate(latin: Self.spell(word), score: 0)]
+    }
+
+    /// First letter, and every letter after a space, upper case.
+    static func capitalized(_ latin: String) -> String {
+        var bytes = Array(latin.utf8)
+        for index in bytes.indices where (index == 0 || bytes[index - 1] == 0x20) && (0x61...0x7A).contains(bytes[index]) {
+            bytes[index] -= 0x20
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: - Rules

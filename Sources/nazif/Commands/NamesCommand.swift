@@ -11,13 +11,32 @@ struct NamesCommand: ParsableCommand {
     struct Romanize: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "romanize",
-            abstract: "One name per line in, its readable Latin form per line out (كيم جونغ أون → Kim Jong Un).")
+            abstract: "One name per line in, its readable Latin form per line out (كيم جونغ أون → Kim Jong Un).",
+            discussion: """
+                Names the dictionary knows get its spelling; other words are spelled by a model trained on \
+                the dictionary (graphone n-grams). With --candidates N each line gives the N best forms and \
+                their scores (log10 probability; 0 for names the dictionary knows), tab-separated: \
+                Latin<TAB>score<TAB>Latin<TAB>score… (best first; the first is the form printed without the \
+                flag).
+                """)
         @OptionGroup var input: LineInputOptions
+        @Option(help: ArgumentHelp("Print the N best forms with their scores, tab-separated, one input line per output line.", valueName: "n"))
+        var candidates: Int?
+        @Flag(help: "Spell unknown words by the old hand-written letter rules instead of the model (for comparison).")
+        var rules = false
+        func validate() throws {
+            if let candidates, candidates < 1 { throw ValidationError("--candidates must be at least 1") }
+        }
         func run() throws {
             try runReportingFailures("names romanize") {
-                let romanizer = Romanizer.shared
+                let romanizer = rules ? Romanizer(dictionary: .builtIn, unknownWords: .rules) : Romanizer.shared
+                let count = candidates
                 try LineFilter(command: "names romanize", options: input) { chunk in
-                    mapLines(chunk) { romanizer.romanize($0) }
+                    mapLines(chunk) { line in
+                        guard let count else { return romanizer.romanize(line) }
+                        return romanizer.candidates(line, count: count)
+                            .map { "\($0.latin)\t\(formatLogScore($0.score))" }.joined(separator: "\t")
+                    }
                 }.run()
             }
         }
@@ -118,6 +137,11 @@ func mapLines(_ chunk: LineChunk, _ transform: (String) -> String) -> [UInt8] {
         output.append(contentsOf: lineBreak)
     }
     return output
+}
+
+/// A log score with three decimals: -12.345, 0.000.
+func formatLogScore(_ score: Double) -> String {
+    (score < 0 && (score * 1000).rounded() != 0 ? "-" : "") + formatScore(abs(score))
 }
 
 func formatScore(_ score: Double) -> String {
