@@ -57,7 +57,7 @@ public final class Romanizer: Sendable {
     /// first candidate is always ``romanize(_:)``'s answer.
     ///
     /// ```swift
-    /// Romanizer.shared.candidates("بيسكوف", count: 3).map(\.latin)   // ["Peskov", …]
+    /// Romanizer.shared.candidates("سوناك", count: 3).map(\.latin)   // ["Sunak", …]
     /// ```
     public func candidates(_ name: String, count: Int) -> [Candidate] {
         let count = max(1, count)

@@ -155,6 +155,8 @@ public final class RomanizerModel: Sendable {
 
     @inline(__always) func slot(of key: UInt64) -> Int? {
         var slot = Self.hash(key) & mask
+        // SAFETY: the table is never full (load below 1), so the probe ends at the key or an empty
+        // slot; slot stays in 0...mask, inside the buffer.
         return keys.withUnsafeBufferPointer { table in
             while true {
                 let found = table[slot]
