@@ -30,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 from build_names import latin_key, search_fold  # noqa: E402
+from eval_names import edit_distance  # noqa: E402
 
 DICTIONARY = ROOT / "Sources" / "ArabicText" / "Data" / "names.tsv"
 HELDOUT = ROOT / "Tests" / "ArabicTextTests" / "Fixtures" / "names_heldout.tsv"
@@ -410,15 +411,6 @@ class Model:
                 a = finals[out]
                 finals[out] = max(a, total) + math.log1p(math.exp(-abs(a - total))) if a > -math.inf else total
         return sorted(finals.items(), key=lambda item: -item[1])[:nbest]
-
-
-def edit_distance(a, b):
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]
 
 
 def evaluate(model, heldout, log):

@@ -87,13 +87,6 @@ struct DocumentBatch: Sendable {
     var keys: [UInt8]? = nil
     /// Plain text: the documents of the same input in earlier batches (they are numbered on).
     var documentsBefore = 0
-
-    init(source: String, chunk: Chunk, keys: [UInt8]? = nil, documentsBefore: Int = 0) {
-        self.source = source
-        self.chunk = chunk
-        self.keys = keys
-        self.documentsBefore = documentsBefore
-    }
 }
 
 /// Feeds the inputs' batches to `pipeline`, each made into a result by `work` on a worker
@@ -220,9 +213,12 @@ func forEachDocument(in batch: DocumentBatch, mode: DocumentMode, policy: ErrorP
         case .files(let separator, _):
             let pieces = DocumentSeparators.split(bytes, separator: separator)
             let chunk = batch.chunk
+            // Line numbers counted on from the previous document, not from the batch's start.
+            var firstLine = chunk.firstLine, counted = 0
             for (number, piece) in pieces.enumerated() {
                 let text = UnsafeBufferPointer(rebasing: bytes[piece.text])
-                let firstLine = chunk.firstLine + LineFilter.countLineBreaks(UnsafeBufferPointer(rebasing: bytes[0..<piece.text.lowerBound]))
+                firstLine += LineFilter.countLineBreaks(UnsafeBufferPointer(rebasing: bytes[counted..<piece.text.lowerBound]))
+                counted = piece.text.lowerBound
                 let keepGoing = withRepair(text, policy: policy, { text in
                     var record = DocumentRecord(line: firstLine, text: text, group: "", json: nil)
                     if pieces.count > 1 || !piece.separator.isEmpty || batch.documentsBefore > 0 {

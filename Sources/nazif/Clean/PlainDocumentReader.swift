@@ -42,9 +42,15 @@ struct PlainDocumentReader {
         var emitted = false
 
         func emit(upTo end: Int, documents: Int) throws -> Bool {
-            var chunk = Chunk(bytes: Array(pending[..<end]), offset: pendingOffset, firstLine: pendingLine,
-                              startsLine: true, endsLine: true)
-            if end == pending.count { chunk.bytes = pending; pending = [] } else { pending.removeSubrange(..<end) }
+            let bytes: [UInt8]
+            if end == pending.count {
+                bytes = pending
+                pending = []
+            } else {
+                bytes = Array(pending[..<end])
+                pending.removeSubrange(..<end)
+            }
+            let chunk = Chunk(bytes: bytes, offset: pendingOffset, firstLine: pendingLine, startsLine: true, endsLine: true)
             let batch = DocumentBatch(source: input.name, chunk: chunk, documentsBefore: documentsBefore)
             documentsBefore += documents
             pendingOffset += end
