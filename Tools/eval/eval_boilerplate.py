@@ -34,7 +34,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_report import report  # noqa: E402
-from eval_sets import MANIFEST, PRIVATE, REPO, BadData, check_split, load_sets, read_manifest  # noqa: E402
+from eval_sets import (MANIFEST, PRIVATE, REPO, ROOTS, BadData, check_split, load_sets,  # noqa: E402
+                       missing_texts, read_manifest)
 from eval_tools import run_justext, run_nazif, run_trafilatura  # noqa: E402
 
 
@@ -62,7 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         rows = read_manifest()
         check_split(rows)
-        sets = load_sets(names)
+        sets = load_sets(names, rows)
+        for split in ("tune", "check"):
+            absent = missing_texts(split, ROOTS) if split in names else []
+            if absent:
+                print(f"eval_boilerplate: {len(absent)} labelled {split} page(s) have no text here (not scored; "
+                      f"refetch them as Tools/eval/RECOVER.md says): {', '.join(absent[:5])}"
+                      + (" ..." if len(absent) > 5 else ""), file=sys.stderr)
         kinds = {row["file"]: row.get("kind", "") for row in rows}
         for docs in sets.values():
             for doc in docs:

@@ -6,6 +6,7 @@ page and SaudiNewsNet, each a list of Doc (lines with an A/B label each), and th
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -65,22 +66,60 @@ def read_labels(txt: Path, lab: Path) -> tuple[list[str], list[str | None]]:
     return lines, labels
 
 
-def labelled_dir(split: str, roots: list[Path]) -> list[Doc]:
+LABELS = REPO / "eval/boilerplate/labels"
+
+
+def text_sha256(path: Path) -> str:
+    """The SHA-256 of a page text, as `sha256sum` prints it (the manifest's text_sha256 column)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def labels_for(split: str, txt: Path) -> Path | None:
+    """The labels of a page text: beside it (the old private layout) or committed under
+    eval/boilerplate/labels/SPLIT/ (the text may live elsewhere; only the labels are ours)."""
+    beside = txt.with_suffix(".labels")
+    if beside.exists():
+        return beside
+    committed = LABELS / split / (txt.stem + ".labels")
+    return committed if committed.exists() else None
+
+
+def labelled_dir(split: str, roots: list[Path], sha256: dict[str, str] | None = None) -> list[Doc]:
+    """Every page of `split` that has both a text (in one of `roots`) and labels. When `sha256`
+    (manifest file -> text_sha256) names a page, its text must have that digest: a refetched
+    page that changed would otherwise be scored against labels made for other lines."""
     docs = []
+    seen: set[str] = set()
     for root in roots:
         folder = root / split
         if not folder.is_dir():
             continue
         for txt in sorted(folder.glob("*.txt")):
-            lab = txt.with_suffix(".labels")
-            if not lab.exists():
+            if txt.stem in seen:
                 continue
+            lab = labels_for(split, txt)
+            if lab is None:
+                continue
+            want = (sha256 or {}).get(f"{split}/{txt.name}", "")
+            if want and want != "-" and text_sha256(txt) != want:
+                raise BadData(f"{txt}: its SHA-256 is not the manifest's text_sha256 {want[:12]}...: the page "
+                              f"text changed since it was labelled (refetch it as Tools/eval/RECOVER.md says)")
             lines, labels = read_labels(txt, lab)
             html = txt.with_suffix(".html")
             site = re.sub(r"-\d+$", "", txt.stem)
+            seen.add(txt.stem)
             docs.append(Doc(f"{split}/{txt.stem}", site, lines, labels, txt,
                             html if html.exists() else None))
     return docs
+
+
+def missing_texts(split: str, roots: list[Path]) -> list[str]:
+    """Committed labels whose page text is in none of `roots` (to refetch, Tools/eval/RECOVER.md)."""
+    folder = LABELS / split
+    if not folder.is_dir():
+        return []
+    return [f"{split}/{lab.stem}.txt" for lab in sorted(folder.glob("*.labels"))
+            if not any((root / split / (lab.stem + ".txt")).exists() for root in roots)]
 
 
 def seeds_set() -> list[Doc]:
@@ -185,8 +224,13 @@ def check_split(rows: list[dict[str, str]]) -> None:
         raise BadData(f"{MANIFEST}: site(s) in both tune and check: {', '.join(both)}")
 
 
-def load_sets(names: list[str]) -> dict[str, list[Doc]]:
-    roots = [REPO / "eval/boilerplate", PRIVATE]
-    loaders = {"tune": lambda: labelled_dir("tune", roots), "check": lambda: labelled_dir("check", roots),
+ROOTS = [REPO / "eval/boilerplate", PRIVATE]
+
+
+def load_sets(names: list[str], rows: list[dict[str, str]] | None = None) -> dict[str, list[Doc]]:
+    """The chosen sets; `rows` (the manifest) gives the text digests the pages must have."""
+    sha256 = {row["file"]: row.get("text_sha256", "") for row in rows or []}
+    loaders = {"tune": lambda: labelled_dir("tune", ROOTS, sha256),
+               "check": lambda: labelled_dir("check", ROOTS, sha256),
                "seeds": seeds_set, "cnn": cnn_set, "saudinewsnet": saudinewsnet_set}
     return {name: loaders[name]() for name in names}

@@ -94,6 +94,28 @@ class LabelTests(unittest.TestCase):
             with self.assertRaisesRegex(BadData, r"s-1.labels:2: label 'C'"):
                 read_labels(*self.write(tmp, "a\nb\n", "A\nC\n"))
 
+    def test_committed_labels_pair_with_a_text_elsewhere_and_its_digest_is_checked(self):
+        import eval_sets
+        with tempfile.TemporaryDirectory() as tmp:
+            root, labels = Path(tmp, "private"), Path(tmp, "labels")
+            (root / "tune").mkdir(parents=True)
+            (labels / "tune").mkdir(parents=True)
+            txt = root / "tune/site-1.txt"
+            txt.write_text("title\n\nmenu\n", encoding="utf-8")
+            (labels / "tune/site-1.labels").write_text("A\n\nB\n", encoding="utf-8")
+            (labels / "tune/gone-1.labels").write_text("A\n", encoding="utf-8")
+            saved = eval_sets.LABELS
+            eval_sets.LABELS = labels
+            try:
+                digest = eval_sets.text_sha256(txt)
+                docs = eval_sets.labelled_dir("tune", [root], {"tune/site-1.txt": digest})
+                self.assertEqual([(d.name, d.labels) for d in docs], [("tune/site-1", ["A", None, "B"])])
+                self.assertEqual(eval_sets.missing_texts("tune", [root]), ["tune/gone-1.txt"])
+                with self.assertRaisesRegex(BadData, "SHA-256 is not the manifest"):
+                    eval_sets.labelled_dir("tune", [root], {"tune/site-1.txt": "0" * 64})
+            finally:
+                eval_sets.LABELS = saved
+
     def test_site_in_both_splits_is_refused(self):
         rows = [{"site": "x", "split": "tune"}, {"site": "x", "split": "check"}, {"site": "y", "split": "check"}]
         with self.assertRaisesRegex(BadData, "both tune and check: x"):
