@@ -149,4 +149,12 @@ public enum RuleName: String, Sendable, CaseIterable {
     case teaserList = "list.teasers"
     /// The article's title printed a second time.
     case repeatedTitle = "duplicate.title"
+    /// The signature line under an embedded post ("— name (@handle) February 14, 2014").
+    case embedSignature = "widget.embed"
+    /// A forum member's presence label ("فلان غير متواجد حالياً").
+    case forumStatus = "forum.status"
+    /// A short follow-us line ("تابعوا القبة نيوز على").
+    case followUs = "widget.follow"
+    /// A masthead line naming the editor-in-chief, anywhere in it.
+    case masthead = "masthead"
 }

@@ -31,6 +31,12 @@ struct RuleContext {
 
     func isKept(_ index: Int) -> Bool { removalIndex[index] < 0 }
 
+    /// The rule that removed a line, or nil while it is kept.
+    func removalRule(_ index: Int) -> String? {
+        let removal = Int(removalIndex[index])
+        return removal < 0 ? nil : removals[removal].rule
+    }
+
     /// Removes a line, if no rule has and the rule is enabled.
     mutating func remove(_ index: Int, _ rule: String, _ reason: RemovalReason) {
         guard removalIndex[index] < 0,

@@ -132,7 +132,8 @@ extension RuleContext {
         let lastProse = (0..<count).last { isKept($0) && info($0).isProse } ?? -1
         var run: [Int] = []
         func flush(_ context: inout RuleContext) {
-            if run.count >= 3 {
+            // A list a line ending with a colon announces ("كما برزت خطوات في:") is the article's.
+            if run.count >= 3, !context.announcedByColon(run[0]) {
                 for index in run { context.remove(index, .headlineList, .count(run.count, " bulleted headlines after the article")) }
             }
             run = []
@@ -147,6 +148,14 @@ extension RuleContext {
             }
         }
         flush(&self)
+    }
+
+    /// Whether the first item of a run of bulleted lines follows a line ending with a colon
+    /// ("وعلامات الترقيم هي:"), over the bulleted lines before it: the list that line announces.
+    func announcedByColon(_ item: Int) -> Bool {
+        var index = item - 1
+        while index >= 0 && (info(index).isBlank || info(index).isBulleted) { index -= 1 }
+        return index >= 0 && info(index).endsWithColon
     }
 
     /// Advertising copy: five or more different cue words of the lexicon (جرب، مجانا، عرضنا،

@@ -141,8 +141,8 @@ extension RuleContext {
         }
         guard steps >= 2, stepHasLetter else { return nil }
         if inWord { wordsInStep += 1 }
-        longestStep = max(longestStep, wordsInStep)
-        return longestStep <= 4 ? steps : nil
+        // The last step is often the page's own title ("… > صور و معلومات عن الأردن").
+        return longestStep <= 4 && wordsInStep <= 10 ? steps : nil
     }
 
     func maximumWordsBetweenPipes(_ index: Int) -> Int {
@@ -194,7 +194,7 @@ extension RuleContext {
         let content = contentLines.filter { isKept($0) }
         for index in content.suffix(3) {
             let info = info(index)
-            if info.startsWithAsterisk && info.wordCount <= 15 && info.innerSentenceEnds == 0 {
+            if info.startsWithAsterisk && info.wordCount <= 15 && info.innerSentenceEnds == 0 && !announcedByColon(index) {
                 remove(index, .footnote, "'*' note under the article")
             }
         }

@@ -22,7 +22,37 @@ extension RuleContext {
                 index = removeList(after: index, rule: rule, heading: entry.phrase)
             }
         }
+        removeTeasersAboveReadMoreLinks()
     }
+
+    /// A listing page (a blog's front page, a section, an author's page) prints each article as
+    /// its title, a summary and a "read more" link («أكمل القراءة »», «اقرأ المزيد»). Where two
+    /// or more read-more links each close a block of at most ``readMoreTeaserLines`` lines, those
+    /// blocks are teasers and go with their links. One link alone proves nothing (an article may
+    /// end with «للمزيد اضغط هنا»), nor does a link after a longer block (the article itself).
+    mutating func removeTeasersAboveReadMoreLinks() {
+        let links = contentLines.filter { !isKept($0) && removalRule($0) == "marker.read-more" }
+        guard links.count >= 2 else { return }
+        var blocks: [(link: Int, lines: ArraySlice<Int>)] = []
+        var previous = -1
+        for link in links {
+            let lines = contentLines[...].drop { $0 <= previous }.prefix { $0 < link }
+            previous = link
+            guard !lines.isEmpty, lines.count <= Self.readMoreTeaserLines,
+                  lines.allSatisfy({ isKept($0) && !info($0).isBulleted }) else { continue }
+            blocks.append((link, lines))
+        }
+        guard blocks.count >= 2 else { return }
+        for block in blocks {
+            for index in block.lines {
+                remove(index, .teaserList, .nearLine("a teaser closed by a read-more link", "", line: block.link + 1))
+            }
+        }
+    }
+
+    /// At most this many lines (a title, a summary, a date) stand above a read-more link in a
+    /// listing's teaser.
+    static let readMoreTeaserLines = 3
 
     /// Removes the list after a heading: bulleted or headline-like lines, blank lines between
     /// them, up to the first line of prose. The item just before that prose stays when it reads

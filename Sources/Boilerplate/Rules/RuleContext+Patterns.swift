@@ -17,6 +17,14 @@ extension RuleContext {
                 remove(index, .byline, "a writer's name after كتب, بقلم, بواسطة, حوار:")
             } else if info.arabicLetters == 0, isCode(index) {
                 remove(index, .code, "style or script text")
+            } else if info.wordCount <= 16, isPostSignature(index) {
+                remove(index, .embedSignature, "an embedded post's signature: — name (@handle) date")
+            } else if info.wordCount <= 8, endsWithPresence(index) {
+                remove(index, .forumStatus, "a forum member's presence: … متواجد حالياً")
+            } else if info.wordCount <= 8, !info.endsSentence, startsWithFollowUs(index) {
+                remove(index, .followUs, "a short line that starts with تابعوا / تابعونا")
+            } else if info.wordCount <= 12, !info.endsSentence, hasMastheadTitle(index) {
+                remove(index, .masthead, "a short line naming the editor-in-chief (رئيس التحرير)")
             }
         }
     }
@@ -42,7 +50,9 @@ extension RuleContext {
         }
         // Other words (a city and its country, a site's name) may stand in a line that is
         // clearly a date: one beside three numbers and calendar words, two beside four.
-        let allowedOther = numbers + calendar >= 4 ? 2 : numbers + calendar >= 3 ? 1 : 0
+        // A clear date with an agency after it ("السبت 07 آذار 2026 - 19:28 الوكالة الوطنية للاعلام")
+        // may have three.
+        let allowedOther = numbers + calendar >= 5 ? 3 : numbers + calendar >= 4 ? 2 : numbers + calendar >= 3 ? 1 : 0
         guard other <= allowedOther, numbers >= 1, calendar >= 1 || numbers >= 2 else { return nil }
         return .counts(numbers, " numbers, ", calendar, " calendar words")
     }
@@ -79,13 +89,69 @@ extension RuleContext {
         let key = lines.key(index)
         guard let first = key.firstIndex(where: { $0 != 0x20 }) else { return false }
         let end = key[first...].firstIndex(of: 0x20) ?? key.endIndex
-        guard end < key.endIndex else { return false }   // the verb alone is not a byline
+        // "وكالات", "رويترز": a credit of one word, the agencies alone.
+        guard end < key.endIndex else { return ArabicWords.agencies.contains(key, first..<end) }   // the verb alone is not a byline
         if ArabicWords.authorVerb.contains(key, first..<end) { return info(index).wordCount <= 5 }
         // "زوعا اورغ/ وكالات", "القاهرة - وكالات": a short credit that ends with the agencies.
         if info(index).wordCount <= 5, let last = lastWord(key), ArabicWords.agencies.contains(key, last) { return true }
         // "حوار: …", "تقرير: …": a label, so only with its colon.
         return ArabicWords.authorLabel.contains(key, first..<end) && colonFollows(index, words: 1)
     }
+
+    /// "— من بلاد احسن طيّارين (@itsmezreba) February 14, 2014": the line under an embedded
+    /// tweet: a dash, a name, a handle in parentheses and a date (the key keeps no "@", so the
+    /// text is read: "(@" in it, and a year or a month among the key's words).
+    func isPostSignature(_ index: Int) -> Bool {
+        let text = lines.text[info(index).range]
+        guard let first = text.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+        // "—" (E2 80 94), "–" (E2 80 93) or "-".
+        let dashed = text[first] == UInt8(ascii: "-")
+            || (text[first] == 0xE2 && first + 2 < text.endIndex && text[first + 1] == 0x80
+                && (text[first + 2] == 0x94 || text[first + 2] == 0x93))
+        guard dashed else { return false }
+        var handle = false
+        for position in text.indices.dropLast() where text[position] == UInt8(ascii: "(") && text[position + 1] == UInt8(ascii: "@") {
+            handle = true
+            break
+        }
+        guard handle else { return false }
+        let key = lines.key(index)
+        var dated = false
+        LineTable.forEachWord(in: key) { word in
+            if ArabicWords.calendar.contains(key, word) { dated = true }
+        }
+        return dated
+    }
+
+    /// "سماعيل السلفي غير متواجد حالياً", "فلان متواجد حالياً": a forum's presence label.
+    func endsWithPresence(_ index: Int) -> Bool {
+        let key = lines.key(index)
+        var words: [Range<Int>] = []
+        LineTable.forEachWord(in: key) { words.append($0) }
+        guard words.count >= 3 else { return false }
+        return ArabicWords.presence.contains(key, words[words.count - 2]) && ArabicWords.presenceNow.contains(key, words[words.count - 1])
+    }
+
+    /// "تابعوا القبة نيوز على", "تابعونا": the start of a follow-us box (its icons lost).
+    func startsWithFollowUs(_ index: Int) -> Bool {
+        let key = lines.key(index)
+        var first: Range<Int>?
+        LineTable.forEachWord(in: key) { word in if first == nil { first = word } }
+        guard let first else { return false }
+        return ArabicWords.followUs.contains(key, first)
+    }
+
+    /// "المشهد اليمني رئيس التحريرعبد الرحمن البيل": a masthead, the title glued to the name,
+    /// anywhere in a short line with few function words (a sentence about an editor has them).
+    func hasMastheadTitle(_ index: Int) -> Bool {
+        let key = lines.key(index)
+        guard key.containsSequence(Self.editorInChief) || key.containsSequence(Self.chairman) else { return false }
+        return functionWords(index) <= 1
+    }
+
+    /// The key forms of رئيس التحرير and رئيس مجلس الإدارة.
+    static let editorInChief = Array("رئيس التحرير".utf8)
+    static let chairman = Array("رئيس مجلس الاداره".utf8)
 
     /// The range of the key's last word.
     func lastWord(_ key: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
@@ -117,6 +183,14 @@ extension ArabicWords {
 
     /// The last word of a short credit line: وكالات (agencies), and the names of the agencies.
     static let agencies = WordClass(["وكالات", "الوكالات", "agencies", "واس", "قنا", "وام", "كونا", "بترا", "سانا", "رويترز", "أ ف ب", "afp", "reuters"])
+
+    /// The first word of a follow-us line: تابعوا، تابعونا، تابعنا.
+    static let followUs = WordClass(["تابعوا", "تابعونا", "تابعنا", "تابعني"])
+
+    /// A forum member's presence, its first word: متواجد (online).
+    static let presence = WordClass(["متواجد", "متصل", "online", "offline"])
+    /// ...and its second: حالياً (now).
+    static let presenceNow = WordClass(["حاليا", "الآن", "الان", "now"])
 
     /// Labels that open a byline when a colon follows: إعداد، حوار، تقرير، ترجمة، تحرير،
     /// متابعة، تصوير، مراسل.

@@ -29,6 +29,8 @@ extension RuleContext {
         /// A title's words (those that are not function words) that the first two paragraphs
         /// repeat, at least this share of them.
         static let titleMinimumOverlap = 0.25
+        /// A near copy of the title differs from it in at most this many words each way.
+        static let nearCopyChanges = 2
         /// Headline-like lines in a row inside the article that make a box of links.
         static let teaserRun = 4
         /// The title's words are looked for in this many first paragraphs.
@@ -114,13 +116,13 @@ extension RuleContext {
         // glossary) and that side stays.
         let before = 0..<start, after = (end + 1)..<content.count
         if isFurniture(content[before].filter { !titles.contains($0) }[...]) {
-            for position in before where isKept(content[position]) && !titles.contains(content[position]) {
+            for position in before where isKept(content[position]) && !titles.contains(content[position]) && !prose[position] {
             remove(content[position], .outsideArticle,
                        .text("before the article (lines \(firstLine)–\(lastLine)); " + features(content[position], prose[position])))
             }
         }
         if isFurniture(content[after]) {
-            for position in after where isKept(content[position]) {
+            for position in after where isKept(content[position]) && !prose[position] {
                 remove(content[position], .outsideArticle,
                        .text("after the article (lines \(firstLine)–\(lastLine)); " + features(content[position], prose[position])))
             }
@@ -239,6 +241,11 @@ extension RuleContext {
             }
         }
         return furniture > text
+    }
+
+    /// Whether any kept line of a side reads as article prose.
+    func hasProse(_ side: ArraySlice<Int>) -> Bool {
+        side.contains { isKept($0) && isArticleProse($0) }
     }
 
     /// The items of a list that a line ending with a colon announces ("وعلامات الترقيم هي:"):
@@ -478,9 +485,32 @@ extension RuleContext {
     mutating func removeRepeatedTitle(_ title: Int?, in content: [Int], outside article: ClosedRange<Int>) {
         guard let title else { return }
         let hash = info(title).keyHash
-        for index in content where index != title && !article.contains(index) && isKept(index) && info(index).keyHash == hash
-            && lines.key(index).elementsEqual(lines.key(title)) {
-            remove(index, .repeatedTitle, .numbered("same as the title, line ", title + 1))
+        let titleWords = wordHashes(title)
+        for index in content where index != title && !article.contains(index) && isKept(index) {
+            if info(index).keyHash == hash && lines.key(index).elementsEqual(lines.key(title)) {
+                remove(index, .repeatedTitle, .numbered("same as the title, line ", title + 1))
+            } else if titleWords.count >= 3, nearCopy(wordHashes(index), of: titleWords) {
+                remove(index, .repeatedTitle, .numbered("the title again, a word or two changed, line ", title + 1))
+            }
         }
+    }
+
+    /// The hashes of a line's key words, in order.
+    func wordHashes(_ index: Int) -> [UInt64] {
+        let key = lines.key(index)
+        var hashes: [UInt64] = []
+        LineTable.forEachWord(in: key) { word in hashes.append(KeyHash.hash(UnsafeBufferPointer(rebasing: key[word]))) }
+        return hashes
+    }
+
+    /// A copy of a title with a word or two cut, added or changed (a breadcrumb's shortened
+    /// copy, "ماهو الفرق" printed "اهو الفرق"): at most ``Quality/nearCopyChanges`` words in
+    /// either line that the other lacks, and four fifths of the title's words in it.
+    func nearCopy(_ words: [UInt64], of title: [UInt64]) -> Bool {
+        guard words.count >= 2, abs(words.count - title.count) <= Quality.nearCopyChanges else { return false }
+        let titleSet = Set(title), lineSet = Set(words)
+        let missing = titleSet.subtracting(lineSet).count, added = lineSet.subtracting(titleSet).count
+        return missing <= Quality.nearCopyChanges && added <= Quality.nearCopyChanges
+            && 5 * titleSet.intersection(lineSet).count >= 4 * titleSet.count
     }
 }
