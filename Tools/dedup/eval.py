@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Quality of `nazif dedup` beside datasketch (raw text and key text) and rensa (raw text).
+"""Quality of `nazif dedup` beside datasketch and rensa, each on the raw text and on nazif's key text.
 
 The set is built from the SaudiNewsNet articles (evaluation only, CC BY-NC-SA: read in place from
 ../shared/eval, never copied; the set lives in a temporary folder):
@@ -168,7 +168,8 @@ def main():
 
         out = subprocess.run([nazif, "dedup", "--jsonl", "--mark", "cluster", str(corpus)], capture_output=True, text=True, check=True).stdout
         rows = {"nazif (key form)": pairs_of([json.loads(l)["cluster"] for l in out.splitlines()])}
-        for tool, path, label in (("datasketch", corpus, "datasketch raw"), ("datasketch", keyset, "datasketch key"), ("rensa", corpus, "rensa raw")):
+        for tool, path, label in (("datasketch", corpus, "datasketch raw"), ("datasketch", keyset, "datasketch key"),
+                                  ("rensa", corpus, "rensa raw"), ("rensa", keyset, "rensa key")):
             got = subprocess.run([python, str(HERE / "peers.py"), tool, str(path), "text", "--clusters"], capture_output=True, text=True, check=True).stdout.split()
             rows[label] = pairs_of([int(c) for c in got])
 
@@ -218,7 +219,7 @@ def main():
     head = ["kind", "pairs", "true"] + list(rows)
     print("| " + " | ".join(head) + " |")
     print("|" + " --- |" * 1 + " ---: |" * (len(head) - 1))
-    order = [k for k, _ in variants("ا ب\nج د", random.Random(0), ["x"])] + ["two copies of one article", "republished", "same-release", "same-story", "other: two articles", "other: copies of two articles"]
+    order = [k for k, _ in variants("ا ب\nج د", random.Random(0), ["x"])] + ["two copies of one article", "republished", "same-release", "same-story", "same-template", "other: two articles", "other: copies of two articles"]
     for k in order + sorted(set(kinds) - set(order)):
         if k not in kinds:
             continue
