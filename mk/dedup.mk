@@ -21,3 +21,8 @@ eval-dedup: $(DEDUP_VENV)/bin/python
 	python3 Tools/dedup/eval.py .build/release/nazif $(DEDUP_VENV)/bin/python
 
 .PHONY: eval-dedup
+
+# `make compare` has the dedup rows (Benchmarks/compare/compare.py: dedup, dedup-signatures);
+# their peers run in this venv.
+compare: $(DEDUP_VENV)/bin/python
+compare: export NAZIF_DEDUP_PYTHON = $(DEDUP_VENV)/bin/python

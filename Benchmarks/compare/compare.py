@@ -20,11 +20,17 @@ Rows (pick some with --only):
                                                 vs CCNet-style line dedup, datatrove C4QualityFilter
   translit   nazif translit --scheme buckwalter vs CAMeL ar2bw, PyICU Arabic-Latin
   names      nazif names key                    (names/s; no peer)
+  dedup      nazif dedup --jsonl --threads 1 / 2
+                                                vs datasketch and rensa MinHash-LSH, same parameters
+                                                (Tools/dedup/peers.py, in NAZIF_DEDUP_PYTHON's venv)
+  dedup-signatures  nazif dedup signatures --jsonl --threads 1 (MB/s per core; no peer)
 
 Environment (defaults of the options, handy from `make compare`):
   NAZIF_PEERS_VENV     venv made by setup_peers.sh (default ~/.cache/nazif/peers-venv)
   NAZIF_COMPARE_OUT    --out      NAZIF_COMPARE_RUNS  --runs
   NAZIF_COMPARE_SIZE   --size     NAZIF_COMPARE_ONLY  --only
+  NAZIF_DEDUP_PYTHON   interpreter with datasketch and rensa (default: mk/dedup.mk's venv,
+                       ~/.cache/nazif/dedup-venv/bin/python)
 """
 
 from __future__ import annotations
@@ -50,6 +56,8 @@ sys.path.insert(0, str(HERE))
 import make_corpus  # noqa: E402  (sibling module)
 
 DEFAULT_VENV = Path(os.environ.get("NAZIF_PEERS_VENV", Path.home() / ".cache" / "nazif" / "peers-venv"))
+DEDUP_PYTHON = os.environ.get("NAZIF_DEDUP_PYTHON", str(Path.home() / ".cache" / "nazif" / "dedup-venv" / "bin" / "python"))
+DEDUP_PEERS = REPO / "Tools" / "dedup" / "peers.py"
 
 # Distributions whose versions are printed in the report.
 PEER_DISTS = ["camel-tools", "pyarabic", "PyICU", "datatrove", "spacy", "numpy"]
@@ -62,6 +70,7 @@ class Tool:
     label: str
     argv: list[str]          # without the input file, which is appended
     nazif: bool              # Nazif's CLI (vs a Python peer)
+    suffix: list[str] = field(default_factory=list)  # arguments after the input file
     times: list[float] = field(default_factory=list)
     error: str | None = None
 
@@ -111,6 +120,16 @@ def make_rows(nazif: str, python: str, with_nazif: bool, with_peers: bool) -> li
         Row("names", "names.txt", per_line=True, tools=[
             nz("nazif names key", "names", "key"),
         ]),
+        Row("dedup", "corpus.jsonl", tools=[
+            nz("nazif dedup --jsonl --threads 1", "dedup", "--jsonl", "--threads", "1"),
+            nz("nazif dedup --jsonl --threads 2", "dedup", "--jsonl", "--threads", "2"),
+            Tool("datasketch MinHashLSH 16×7, 5-word shingles", [DEDUP_PYTHON, str(DEDUP_PEERS), "datasketch"], nazif=False, suffix=["text"]),
+            Tool("rensa RMinHashLSH 16×7, 5-word shingles", [DEDUP_PYTHON, str(DEDUP_PEERS), "rensa"], nazif=False, suffix=["text"]),
+        ]),
+        Row("dedup-signatures", "corpus.jsonl", tools=[
+            nz("nazif dedup signatures --jsonl --threads 1", "dedup", "signatures", "--jsonl", "--threads", "1",
+               "-o", os.path.join(tempfile.gettempdir(), f"nazif-compare-{os.getpid()}.sig")),
+        ]),
     ]
     for row in rows:
         row.tools = [t for t in row.tools if (with_nazif if t.nazif else with_peers)]
@@ -128,7 +147,7 @@ def run_once(tool: Tool, path: Path, timeout: float) -> None:
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         try:
-            proc = subprocess.Popen(tool.argv + [str(path)], stdin=subprocess.DEVNULL,
+            proc = subprocess.Popen(tool.argv + [str(path)] + tool.suffix, stdin=subprocess.DEVNULL,
                                     stdout=subprocess.DEVNULL, stderr=err)
         except OSError as e:  # binary missing, not executable...
             tool.error = f"cannot run {tool.argv[0]}: {e.strerror or e}"
@@ -224,6 +243,9 @@ def header(args: argparse.Namespace, manifest: dict) -> list[str]:
         f"- nazif: " + ("not run" if args.no_nazif else f"`{args.nazif}`")
         + (f" ({nazif_version.splitlines()[0]})" if nazif_version else ""),
         f"- peers: {peer_versions(args.python) if not args.no_peers else 'not run'}",
+        f"- dedup peers (`{DEDUP_PYTHON}`): "
+        + (sh([DEDUP_PYTHON, "-c", "import importlib.metadata as m; print(', '.join(d + ' ' + m.version(d) for d in ('datasketch', 'rensa')))"]) or "unavailable"
+           if not args.no_peers else "not run"),
         f"- input: corpus.txt {files['corpus.txt']['bytes'] / 1e6:.1f} MB ({files['corpus.txt']['lines']:,} lines), "
         f"corpus.jsonl {files['corpus.jsonl']['bytes'] / 1e6:.1f} MB ({files['corpus.jsonl']['lines']:,} docs), "
         f"names.txt {files['names.txt']['lines']:,} names",
@@ -301,7 +323,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--runs", type=int, default=int(env("NAZIF_COMPARE_RUNS", "3")), help="rounds; the median is reported (default %(default)s)")
     p.add_argument("--size", type=int, default=int(env("NAZIF_COMPARE_SIZE", "20000000")), help="corpus.txt size in bytes (default %(default)s)")
     p.add_argument("--names", type=int, default=None, help="names.txt lines (default size/20, 1M for 20 MB)")
-    p.add_argument("--only", default=env("NAZIF_COMPARE_ONLY", ""), help="comma-separated rows: normalize,tokenize,clean,translit,names")
+    p.add_argument("--only", default=env("NAZIF_COMPARE_ONLY", ""), help="comma-separated rows: normalize,tokenize,clean,translit,names,dedup,dedup-signatures")
     p.add_argument("--python", default=None, help="interpreter with the peers installed (default: the setup_peers.sh venv)")
     p.add_argument("--no-setup", action="store_true", help="do not run setup_peers.sh first")
     p.add_argument("--no-nazif", action="store_true", help="run the peers only")
@@ -341,11 +363,12 @@ def main(argv: list[str] | None = None) -> int:
 
     for row in rows:
         run_row(row, out, args.runs, args.timeout)
+    Path(tempfile.gettempdir(), f"nazif-compare-{os.getpid()}.sig").unlink(missing_ok=True)
 
     report = "\n".join(header(args, manifest) + table(rows, manifest)) + "\n"
     print(report)
     (out / "compare.md").write_text(report, encoding="utf-8")
-    raw = {r.task: {t.label: {"argv": t.argv + [str(out / r.input)], "times_s": t.times, "error": t.error}
+    raw = {r.task: {t.label: {"argv": t.argv + [str(out / r.input)] + t.suffix, "times_s": t.times, "error": t.error}
                     for t in r.tools} for r in rows}
     (out / "compare.json").write_text(json.dumps({"manifest": manifest, "rows": raw}, indent=2,
                                                  ensure_ascii=False) + "\n", encoding="utf-8")
