@@ -45,6 +45,8 @@ struct LineInfo: Equatable {
     var endsSentence = false
     /// The last visible character is a colon.
     var endsWithColon = false
+    /// The last visible character (before closing quotes) is ? ؟ or !: a headline may end so.
+    var endsWithQuestion = false
     /// The first visible character is a bullet (• · ▪ ◦ ● ► - * – —).
     var isBulleted = false
     /// The first visible character is '*'.
@@ -248,6 +250,7 @@ struct LineTable {
         let ending = isClosingMark(last) ? beforeLast : last
         info.endsSentence = isSentenceEnd(ending) || ending == 0x2026 || ending == 0x06D4
         info.endsWithColon = last == 0x3A
+        info.endsWithQuestion = ending == 0x3F || ending == 0x061F || ending == 0x21
         if let first {
             switch first {
             case 0x2022, 0xB7, 0x25AA, 0x25E6, 0x25CF, 0x25BA, 0x2D, 0x2013, 0x2014, 0x2A, 0x25A0:

@@ -166,6 +166,11 @@ import Testing
              removed: [2: "quality.outside", 3: "duplicate.title"]),
         Case(number: 60, name: "a breadcrumb whose last step is the page's title (al79n-1)",
              document: "المنتديات الأردنية > نحبك يا أردن >  صور و معلومات عن الأردن\n\(prose)\n\(prose2)\n", removed: [1: "navigation.links"]),
+        Case(number: 61, name: "headlines after the article without a heading, one ending with '!', are a list of links",
+             document: "\(prose)\n\(prose2)\n\(prose3)\nارتفاع أسعار النفط في الأسواق العالمية\nربع مليون وحدة سكنية تعرضت للتدمير في غزة!\nمنتخب مصر يفوز على نظيره التونسي\n",
+             removed: [4: "list.teasers", 5: "list.teasers", 6: "list.teasers"]),
+        Case(number: 62, name: "a question subheading between paragraphs stays",
+             document: "\(prose)\nما موقف المنامة من الأزمة الليبية؟\n\(prose2)\n\(prose3)\n", removed: [:]),
     ]
 
     @Test(arguments: cases)

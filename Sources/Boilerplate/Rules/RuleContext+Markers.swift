@@ -36,7 +36,13 @@ extension RuleContext {
         var blocks: [(link: Int, lines: ArraySlice<Int>)] = []
         var previous = -1
         for link in links {
-            let lines = contentLines[...].drop { $0 <= previous }.prefix { $0 < link }
+            var lines = contentLines[...].drop { $0 <= previous }.prefix { $0 < link }
+            // Above the first link stands the page's head too: the teaser is as long as the
+            // one under it.
+            if previous < 0, links.count >= 2 {
+                let next = contentLines[...].drop { $0 <= link }.prefix { $0 < links[1] }.count
+                lines = lines.suffix(min(next, Self.readMoreTeaserLines))
+            }
             previous = link
             guard !lines.isEmpty, lines.count <= Self.readMoreTeaserLines,
                   lines.allSatisfy({ isKept($0) && !info($0).isBulleted }) else { continue }

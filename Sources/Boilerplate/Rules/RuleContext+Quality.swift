@@ -29,6 +29,9 @@ extension RuleContext {
         /// A title's words (those that are not function words) that the first two paragraphs
         /// repeat, at least this share of them.
         static let titleMinimumOverlap = 0.25
+        /// Headline-like lines in a row outside the article (on a side that reads as text) that
+        /// make a list of links to other articles.
+        static let sideTeaserRun = 3
         /// A near copy of the title differs from it in at most this many words each way.
         static let nearCopyChanges = 2
         /// Headline-like lines in a row inside the article that make a box of links.
@@ -128,6 +131,11 @@ extension RuleContext {
             }
         }
         removeTeaserRuns(in: content[start...end], prose: prose)
+        // Outside the article, on a side that stayed (its lines read as Arabic text), a run of
+        // headlines is still a list of links to other articles ("آخر الأخبار" without its
+        // heading); the article's title breaks such a run.
+        removeTeaserRuns(in: content[before], prose: prose, minimum: Quality.sideTeaserRun, outside: true, protected: titles)
+        removeTeaserRuns(in: content[after], prose: prose, minimum: Quality.sideTeaserRun, outside: true, protected: [])
         removeRepeatedTitle(titles.first, in: content, outside: content[start]...content[end])
     }
 
@@ -187,7 +195,9 @@ extension RuleContext {
     /// or starting with a function word or و) are not a box.
     func startsTeaserRun(at position: Int, in content: [Int], prose: [Bool]) -> Bool {
         let run = headlineRun(from: position, in: content, prose: prose)
-        return run.count >= Quality.teaserRun && !isBrokenText(content[run])
+        // Three suffice when no paragraph follows them: the page's list after the article.
+        let last = !content[run.upperBound...].contains { isKept($0) && isArticleProse($0) }
+        return run.count >= (last ? Quality.sideTeaserRun : Quality.teaserRun) && !isBrokenText(content[run])
     }
 
     /// A line that may stand in a box of headlines: headline-like, three to twenty words, not
@@ -197,12 +207,19 @@ extension RuleContext {
         return !isProse && info.isHeadlineLike && info.wordCount >= 3 && info.wordCount <= 20 && !info.endsWithColon
     }
 
+    /// A headline that ends with ? or ! ("ربع مليون وحدة سكنية تعرضت للتدمير في غزة!"): three to
+    /// fourteen words without punctuation inside (such a line may read as prose by its words).
+    func isQuestionHeadline(_ index: Int) -> Bool {
+        let info = info(index)
+        return info.endsWithQuestion && info.wordCount >= 3 && info.wordCount <= 14 && info.innerPunctuation == 0
+    }
+
     /// The headline-like lines in a row from a position.
     func headlineRun(from position: Int, in content: [Int], prose: [Bool]) -> Range<Int> {
         var end = position
         while end < content.count {
             let index = content[end]
-            guard isKept(index), isTeaserLine(index, isProse: prose[end]) else { break }
+            guard isKept(index), isTeaserLine(index, isProse: prose[end]) || isQuestionHeadline(index) else { break }
             end += 1
         }
         return position..<end
@@ -457,11 +474,12 @@ extension RuleContext {
 
     /// Four or more kept headline-like lines in a row inside the article, not introduced by a
     /// line that ends with a colon (a list the article announces).
-    mutating func removeTeaserRuns(in block: ArraySlice<Int>, prose: [Bool]) {
+    mutating func removeTeaserRuns(in block: ArraySlice<Int>, prose: [Bool], minimum: Int = Quality.teaserRun,
+                                   outside: Bool = false, protected: [Int] = []) {
         var run: [Int] = []
         func flush(_ context: inout RuleContext) {
             defer { run = [] }
-            guard run.count >= Quality.teaserRun, !context.isBrokenText(run[...]), !context.isNumberedList(run[...]) else { return }
+            guard run.count >= minimum, !context.isBrokenText(run[...]), !context.isNumberedList(run[...]) else { return }
             if let before = block.firstIndex(of: run[0]), before > block.startIndex,
                context.info(block[before - 1]).endsWithColon { return }
             for index in run { context.remove(index, .teaserList, .count(run.count, " headline-like lines in a row")) }
@@ -471,7 +489,10 @@ extension RuleContext {
             // Lines other rules removed (a time, a counter between two headlines) do not break
             // the run; very short kept lines (a section label) neither start nor break it.
             if !isKept(index) { continue }
-            if isTeaserLine(index, isProse: prose[position]) {
+            if protected.contains(index) {
+                flush(&self)
+            } else if isTeaserLine(index, isProse: prose[position])
+                        || isQuestionHeadline(index) {
                 run.append(index)
             } else if !(info.wordCount <= 2 && !run.isEmpty && !info.endsSentence) {
                 flush(&self)
