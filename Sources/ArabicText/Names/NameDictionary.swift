@@ -36,10 +36,12 @@ public struct NameDictionary: Sendable {
         }
     }
 
-    /// Latin by exact spelling (search-normalized, single spaces).
-    var exact: [Spelling: Entry] = [:]
-    /// Latin by name key (its ASCII letters).
-    var byKey: [Spelling: Entry] = [:]
+    /// Every entry added, in order (the tables below point into it).
+    var entries: [Entry] = []
+    /// Entry index by exact spelling (search-normalized, single spaces).
+    var exact: [Spelling: Int32] = [:]
+    /// Entry index by name key (its ASCII letters).
+    var byKey: [Spelling: Int32] = [:]
     /// The number of entries read.
     public private(set) var count = 0
 
@@ -60,6 +62,7 @@ public struct NameDictionary: Sendable {
         text.withUTF8 { utf8 in
             var lines = 0
             for byte in utf8 where byte == 0x0A { lines += 1 }
+            entries.reserveCapacity(lines)
             exact.reserveCapacity(lines)
             byKey.reserveCapacity(lines)
             var start = 0
@@ -102,13 +105,20 @@ public struct NameDictionary: Sendable {
     public mutating func add(_ entry: Entry) {
         count += 1
         let spelling = Spelling(Self.spelling(entry.arabic))
-        if exact[spelling].map({ $0.weight < entry.weight }) ?? true { exact[spelling] = entry }
+        let index = Int32(entries.count)
+        entries.append(entry)
+        // One probe in the usual case (a new spelling); a lighter newcomer puts the old one back.
+        if let old = exact.updateValue(index, forKey: spelling), entries[Int(old)].weight >= entry.weight {
+            exact[spelling] = old
+        }
         // The spelling is search-normalized already: key it without normalizing again.
         var key: [UInt8] = []
         spelling.bytes.withUnsafeBufferPointer { NameKey.appendKey(ofNormalized: $0, to: &key) }
         guard !key.isEmpty else { return }
         let keySpelling = Spelling(bytes: key)
-        if byKey[keySpelling].map({ $0.weight < entry.weight }) ?? true { byKey[keySpelling] = entry }
+        if let old = byKey.updateValue(index, forKey: keySpelling), entries[Int(old)].weight >= entry.weight {
+            byKey[keySpelling] = old
+        }
     }
 
     /// The Latin spelling of a name (one or several words) if the dictionary knows it, by
@@ -128,9 +138,10 @@ public struct NameDictionary: Sendable {
     /// (جونج/جونغ, فلاديفستوك/فلاديفوستوك) and drops the accidental collisions.
     public func entry(for name: String, minimumSimilarity: Double = 0.85) -> Entry? {
         let spelling = Self.spelling(name)
-        if let found = exact[Spelling(spelling)] { return found }
+        if let found = exact[Spelling(spelling)] { return entries[Int(found)] }
         let key = NameKey(spelling)
-        guard !key.value.isEmpty, let candidate = byKey[Spelling(key.value)] else { return nil }
+        guard !key.value.isEmpty, let index = byKey[Spelling(key.value)] else { return nil }
+        let candidate = entries[Int(index)]
         let listed = Self.spelling(candidate.arabic)
         // Word breaks may differ (بيونغ يانغ is بيونغيانغ), but a phrase must not stand for one
         // of its words (جونغ إيل is not "Goncalo"): the listed spelling has as many words, or
@@ -146,7 +157,12 @@ public struct NameDictionary: Sendable {
     }
 
     /// The entry listed under exactly this spelling (search-normalized), without key matching.
-    public func exactEntry(for name: String) -> Entry? { exact[Spelling(Self.spelling(name))] }
+    public func exactEntry(for name: String) -> Entry? {
+        exact[Spelling(Self.spelling(name))].map { entries[Int($0)] }
+    }
+
+    /// The entries that won their spelling (one per distinct search-normalized spelling).
+    var exactEntries: [Entry] { exact.values.map { entries[Int($0)] } }
 
     /// Search-normalized, words separated by single spaces.
     static func spelling(_ text: String) -> String {
