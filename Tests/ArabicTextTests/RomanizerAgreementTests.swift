@@ -36,5 +36,9 @@ import Testing
             // The fixture rounds scores to 4 decimals.
             #expect(abs(swift.score - python.score) < 0.0002, "\(swift.latin)")
         }
+        // One path per history (the pruning without a sort): the same first spelling and score.
+        let first = RomanizerModel.builtIn.candidates(for: NameDictionary.spelling(row.arabic), count: 1)
+        #expect(first.map(\.latin) == row.candidates.prefix(1).map(\.latin))
+        #expect(abs((first.first?.score ?? 0) - (row.candidates.first?.score ?? 0)) < 0.0002)
     }
 }

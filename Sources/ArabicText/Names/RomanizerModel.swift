@@ -289,6 +289,7 @@ public final class RomanizerModel: Sendable {
     /// that can lead to the best spelling, and the histories kept do not depend on `perState`:
     /// the first candidate is the same whatever the number asked for.
     static func prune(_ layer: inout [Hypothesis], perState: Int, width: Int) {
+        if perState == 1 { return pruneToHeads(&layer, width: width) }
         // Paths a million times less likely than the best of the letter go first (the best is
         // kept whatever `perState` is, so this too keeps the first candidate the same).
         var best = -Float.infinity
@@ -313,6 +314,70 @@ public final class RomanizerModel: Sendable {
             kept.append(hypothesis)
         }
         layer = kept
+    }
+
+    /// ``prune(_:perState:width:)`` for one path per history (plain `romanize`), without
+    /// sorting the layer: the best path of each history (the first on a tie, as the stable sort
+    /// keeps it), then the `width` best of those by score and history, in that order: the same
+    /// paths in the same order as the general pruning.
+    static func pruneToHeads(_ layer: inout [Hypothesis], width: Int) {
+        guard !layer.isEmpty else { return }
+        var best = -Float.infinity
+        for hypothesis in layer where hypothesis.score > best { best = hypothesis.score }
+        let threshold = best - Self.scoreBeam
+        // Open addressing over the layer's histories: slot → index of its best path + 1.
+        var capacity = 16
+        while capacity < layer.count * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        var table = [Int32](repeating: 0, count: capacity)
+        var winners: [Int32] = []
+        winners.reserveCapacity(min(layer.count, 256))
+        // SAFETY: slots stay in 0...mask (the table's bounds) and the table is never full (at
+        // most layer.count entries in twice as many slots); indices come from layer.indices.
+        layer.withUnsafeBufferPointer { paths in
+            table.withUnsafeMutableBufferPointer { slots in
+                for index in paths.indices where !(paths[index].score < threshold) {
+                    let state = paths[index].state
+                    var slot = hash(state.packed) & mask
+                    while true {
+                        let held = slots[slot]
+                        if held == 0 {
+                            slots[slot] = Int32(index + 1)
+                            winners.append(Int32(index))
+                            break
+                        }
+                        let other = Int(held - 1)
+                        if paths[other].state == state {
+                            if paths[index].score > paths[other].score { slots[slot] = Int32(index + 1) }
+                            break
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+                // The winners as the table holds them now (a later, better path replaced one).
+                for position in winners.indices {
+                    let state = paths[Int(winners[position])].state
+                    var slot = hash(state.packed) & mask
+                    while paths[Int(slots[slot] - 1)].state != state { slot = (slot + 1) & mask }
+                    winners[position] = slots[slot] - 1
+                }
+            }
+        }
+        // The `width` best, kept sorted by insertion (score descending, then history).
+        func before(_ a: Hypothesis, _ b: Hypothesis) -> Bool {
+            a.score != b.score ? a.score > b.score : a.state.packed < b.state.packed
+        }
+        var top: [Hypothesis] = []
+        top.reserveCapacity(width + 1)
+        for index in winners {
+            let hypothesis = layer[Int(index)]
+            if top.count == width, let last = top.last, !before(hypothesis, last) { continue }
+            var position = top.count
+            while position > 0 && before(hypothesis, top[position - 1]) { position -= 1 }
+            top.insert(hypothesis, at: position)
+            if top.count > width { top.removeLast() }
+        }
+        layer = top
     }
 
     // MARK: - Bytes
