@@ -172,7 +172,7 @@ public struct NameFinder: Sendable {
 
     static func computeCountryWords(_ dictionary: NameDictionary) -> Set<String> {
         var words: Set<String> = []
-        for entry in dictionary.exact.values where entry.source == "c" {
+        for entry in dictionary.exactEntries where entry.source == "c" {
             for word in entry.latin.split(separator: " ") where word.count > 3 { words.insert(String(word)) }
         }
         return words

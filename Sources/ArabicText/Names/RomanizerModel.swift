@@ -23,13 +23,18 @@ public final class RomanizerModel: Sendable {
     let latin: [[UInt8]]
     /// Graphone ids by Arabic chunk: `chunks[code]` for one letter, `chunks[64 + a * 64 + b]` for two.
     let chunks: [[UInt16]]
-    /// Open-addressing table of n-grams: packed ids (see ``key``), log10 p, log10 backoff, and
-    /// whether the n-gram is the history of a longer one.
-    let keys: [UInt64]
-    let logProbabilities: [Float]
-    let backoffs: [Float]
-    let isContext: [Bool]
+    /// Open-addressing table of n-grams: packed ids, log10 p, log10 backoff, and whether the
+    /// n-gram is the history of a longer one.
+    let table: [Slot]
     let mask: Int
+
+    /// One n-gram of the open-addressing table (key 0: empty).
+    struct Slot: Sendable {
+        var key: UInt64
+        var logProbability: Float
+        var backoff: Float
+        var isContext: Bool
+    }
 
     static let startID: UInt16 = 0, endID: UInt16 = 1
     /// Histories kept per letter.
@@ -138,10 +143,10 @@ public final class RomanizerModel: Sendable {
         self.order = order
         self.latin = latin
         self.chunks = chunks
-        self.keys = keys
-        self.logProbabilities = logProbabilities
-        self.backoffs = backoffs
-        self.isContext = isContext
+        // One slot holds all a probe reads (one cache miss instead of up to three).
+        self.table = keys.indices.map {
+            Slot(key: keys[$0], logProbability: logProbabilities[$0], backoff: backoffs[$0], isContext: isContext[$0])
+        }
         self.mask = mask
         self.graphoneCount = graphones
         self.ngramCounts = counts
@@ -157,9 +162,9 @@ public final class RomanizerModel: Sendable {
         var slot = Self.hash(key) & mask
         // SAFETY: the table is never full (load below 1), so the probe ends at the key or an empty
         // slot; slot stays in 0...mask, inside the buffer.
-        return keys.withUnsafeBufferPointer { table in
+        return table.withUnsafeBufferPointer { table in
             while true {
-                let found = table[slot]
+                let found = table[slot].key
                 if found == key { return slot }
                 if found == 0 { return nil }
                 slot = (slot + 1) & mask
@@ -177,9 +182,9 @@ public final class RomanizerModel: Sendable {
     @inline(__always) func logProbability(of id: UInt16, after state: State) -> Float {
         var history = state.packed, length = state.length, total: Float = 0
         while true {
-            if let found = slot(of: history << 16 | UInt64(id + 1)) { return total + logProbabilities[found] }
+            if let found = slot(of: history << 16 | UInt64(id + 1)) { return total + table[found].logProbability }
             if length == 0 { return total + Self.floor }
-            if let found = slot(of: history) { total += backoffs[found] }
+            if let found = slot(of: history) { total += table[found].backoff }
             length -= 1
             history &= length == 0 ? 0 : (1 << UInt64(16 * length)) - 1
         }
@@ -191,7 +196,7 @@ public final class RomanizerModel: Sendable {
         var packed = (state.packed << 16 | UInt64(id + 1))
         packed &= length >= 4 ? ~0 : (1 << UInt64(16 * length)) - 1
         while length > 0 {
-            if let found = slot(of: packed), isContext[found] { break }
+            if let found = slot(of: packed), table[found].isContext { break }
             length -= 1
             packed &= length == 0 ? 0 : (1 << UInt64(16 * length)) - 1
         }
@@ -241,6 +246,7 @@ public final class RomanizerModel: Sendable {
         graphones.reserveCapacity(letters.count * width * 8)
         var layers = [[Hypothesis]](repeating: [], count: letters.count + 1)
         layers[0] = [Hypothesis(score: 0, state: State(packed: UInt64(Self.startID + 1), length: 1), node: -1)]
+        var layerBest = [Float](repeating: -.infinity, count: letters.count + 1)
         for position in 0..<letters.count {
             var layer = layers[position]
             guard !layer.isEmpty else { continue }
@@ -251,6 +257,10 @@ public final class RomanizerModel: Sendable {
                         : 64 + Int(letters[position]) * 64 + Int(letters[position + 1])
                     for id in chunks[slot] {
                         let score = hypothesis.score + logProbability(of: id, after: hypothesis.state)
+                        // Below the score beam of the best path already there: pruning would drop
+                        // it (that best can only rise), so it needs no history and no node.
+                        if score < layerBest[position + span] - Self.scoreBeam { continue }
+                        if score > layerBest[position + span] { layerBest[position + span] = score }
                         parents.append(hypothesis.node)
                         graphones.append(id)
                         layers[position + span].append(Hypothesis(
@@ -289,6 +299,7 @@ public final class RomanizerModel: Sendable {
     /// that can lead to the best spelling, and the histories kept do not depend on `perState`:
     /// the first candidate is the same whatever the number asked for.
     static func prune(_ layer: inout [Hypothesis], perState: Int, width: Int) {
+        if perState == 1 { return pruneToHeads(&layer, width: width) }
         // Paths a million times less likely than the best of the letter go first (the best is
         // kept whatever `perState` is, so this too keeps the first candidate the same).
         var best = -Float.infinity
@@ -313,6 +324,70 @@ public final class RomanizerModel: Sendable {
             kept.append(hypothesis)
         }
         layer = kept
+    }
+
+    /// ``prune(_:perState:width:)`` for one path per history (plain `romanize`), without
+    /// sorting the layer: the best path of each history (the first on a tie, as the stable sort
+    /// keeps it), then the `width` best of those by score and history, in that order: the same
+    /// paths in the same order as the general pruning.
+    static func pruneToHeads(_ layer: inout [Hypothesis], width: Int) {
+        guard !layer.isEmpty else { return }
+        var best = -Float.infinity
+        for hypothesis in layer where hypothesis.score > best { best = hypothesis.score }
+        let threshold = best - Self.scoreBeam
+        // Open addressing over the layer's histories: slot → index of its best path + 1.
+        var capacity = 16
+        while capacity < layer.count * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        var table = [Int32](repeating: 0, count: capacity)
+        var winners: [Int32] = []
+        winners.reserveCapacity(min(layer.count, 256))
+        // SAFETY: slots stay in 0...mask (the table's bounds) and the table is never full (at
+        // most layer.count entries in twice as many slots); indices come from layer.indices.
+        layer.withUnsafeBufferPointer { paths in
+            table.withUnsafeMutableBufferPointer { slots in
+                for index in paths.indices where !(paths[index].score < threshold) {
+                    let state = paths[index].state
+                    var slot = hash(state.packed) & mask
+                    while true {
+                        let held = slots[slot]
+                        if held == 0 {
+                            slots[slot] = Int32(index + 1)
+                            winners.append(Int32(index))
+                            break
+                        }
+                        let other = Int(held - 1)
+                        if paths[other].state == state {
+                            if paths[index].score > paths[other].score { slots[slot] = Int32(index + 1) }
+                            break
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+                // The winners as the table holds them now (a later, better path replaced one).
+                for position in winners.indices {
+                    let state = paths[Int(winners[position])].state
+                    var slot = hash(state.packed) & mask
+                    while paths[Int(slots[slot] - 1)].state != state { slot = (slot + 1) & mask }
+                    winners[position] = slots[slot] - 1
+                }
+            }
+        }
+        // The `width` best, kept sorted by insertion (score descending, then history).
+        func before(_ a: Hypothesis, _ b: Hypothesis) -> Bool {
+            a.score != b.score ? a.score > b.score : a.state.packed < b.state.packed
+        }
+        var top: [Hypothesis] = []
+        top.reserveCapacity(width + 1)
+        for index in winners {
+            let hypothesis = layer[Int(index)]
+            if top.count == width, let last = top.last, !before(hypothesis, last) { continue }
+            var position = top.count
+            while position > 0 && before(hypothesis, top[position - 1]) { position -= 1 }
+            top.insert(hypothesis, at: position)
+            if top.count > width { top.removeLast() }
+        }
+        layer = top
     }
 
     // MARK: - Bytes
