@@ -6,12 +6,13 @@ import json
 import os
 import subprocess
 import tempfile
-from typing import (Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, TypedDict,
+from typing import (Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Set, TypedDict,
                     Union, overload)
 from typing import Literal
 
 from ._cli import NazifError
-from ._feed import finish, loads_line, start, stop
+from . import _feed
+from ._feed import finish, line_blocks, loads_line, start, stop
 from ._table import Table
 
 __all__ = ["clean", "Cleaned", "Removal"]
@@ -65,6 +66,26 @@ def _decode(line: bytes, kind: Optional[type], field: str, fast: bool = True) ->
         return line.rstrip(b"\n")
     record = loads_line(line, fast)
     return record[field] if kind is str else record
+
+
+def _decoded(lines: List[bytes], first: int, kind: Optional[type], field: str,
+             slow: Set[int]) -> List[Any]:
+    """A block of output lines (without line breaks) as what clean() yields; ``first`` is the
+    number of the block's first record, ``slow`` the records json (not orjson) reads."""
+    if kind is bytes:
+        return lines
+    orjson = _feed._orjson
+    if orjson is None:
+        # One parse for the whole block, as a JSON array of its lines (strict UTF-8).
+        records = json.loads((b"[" + b",".join(lines) + b"]").decode("utf-8")) if lines else []
+    elif not slow:
+        loads = orjson.loads
+        records = [loads(line) for line in lines]
+    else:
+        records = [loads_line(line, first + n not in slow) for n, line in enumerate(lines)]
+    if kind is str:
+        return [record[field] for record in records]
+    return records
 
 
 @overload
@@ -123,8 +144,11 @@ def _clean_streaming(docs: Iterable[Record], field: str, group_by: Optional[str]
     assert process.stdout is not None
     finished = False
     try:
-        for number, line in enumerate(process.stdout):
-            yield _decode(line, writer.kind, field, number not in writer.slow)
+        count = 0
+        for lines in line_blocks(process.stdout):
+            # writer.kind is set before the first record reaches the child, so before any output
+            yield from _decoded(lines, count, writer.kind, field, writer.slow)
+            count += len(lines)
         finish(process, writer, drain)
         finished = True
     finally:

@@ -6,7 +6,7 @@ import json
 import subprocess
 import threading
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
-from typing import Any, Dict, Iterable, List, Optional, Set, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Set, Tuple, Union
 
 from ._cli import NazifError, StderrDrain, binary_path
 
@@ -15,6 +15,10 @@ try:  # optional (pip install nazif[fast]): 5-10 times faster JSON for dict reco
     import orjson as _orjson
 except ImportError:  # pragma: no cover - depends on the environment
     _orjson = None
+
+
+# The stdlib encoder made once (json.dumps with arguments builds a new one per call), compact.
+_json_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def dumps_line(record: Dict[str, Any]) -> Tuple[bytes, bool]:
@@ -28,7 +32,7 @@ def dumps_line(record: Dict[str, Any]) -> Tuple[bytes, bool]:
             return _orjson.dumps(record, option=_orjson.OPT_APPEND_NEWLINE), True
         except TypeError:
             pass
-    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"), False
+    return (_json_encode(record) + "\n").encode("utf-8"), False
 
 
 def loads_line(line: bytes, fast: bool = True) -> Any:
@@ -43,11 +47,56 @@ def loads_line(line: bytes, fast: bool = True) -> Any:
     return json.loads(line.decode("utf-8"))  # strict: invalid UTF-8 raises
 
 
-__all__ = ["JsonLinesWriter", "start", "finish", "stop", "dumps_line", "loads_line"]
+__all__ = ["JsonLinesWriter", "start", "finish", "stop", "dumps_line", "loads_line", "line_blocks"]
 
 Record = Union[str, bytes, Dict[str, Any]]
-# Lines are handed to the child in writes of about this many bytes (fewer system calls).
+# Lines are handed to the child in writes of about this many bytes, and its output is read in
+# blocks of up to this many (fewer system calls and fewer trips through Python).
 _WRITE_CHUNK = 1 << 20
+_READ_CHUNK = 1 << 20
+# The pipes are made this large (Linux F_SETPIPE_SZ; 1 MiB is the default most an unprivileged
+# process may ask): fewer wake-ups of the writer, the child and the reader. Still bounded.
+_PIPE_SIZE = 1 << 20
+_F_SETPIPE_SZ = 1031
+
+
+def line_blocks(stream: Any) -> Iterator[List[bytes]]:
+    """The lines of a binary stream (without their line breaks) in blocks, each block what
+    one read of up to 1 MiB completed; a line longer than that is put together first.
+
+    Example: ``for lines in line_blocks(process.stdout): ...``
+    """
+    read = getattr(stream, "read1", stream.read)
+    pending: List[bytes] = []
+    while True:
+        chunk = read(_READ_CHUNK)
+        if not chunk:
+            break
+        end = chunk.rfind(b"\n") + 1
+        if end == 0:
+            pending.append(chunk)
+            continue
+        if pending:
+            pending.append(chunk[:end])
+            block = b"".join(pending)
+            pending = []
+        else:
+            block = chunk if end == len(chunk) else chunk[:end]
+        if end < len(chunk):
+            pending.append(chunk[end:])
+        lines = block.split(b"\n")
+        lines.pop()  # the empty piece after the last line break
+        yield lines
+    if pending:
+        yield [b"".join(pending)]
+
+
+def _grow_pipe(stream: Any) -> None:
+    try:
+        import fcntl
+        fcntl.fcntl(stream.fileno(), _F_SETPIPE_SZ, _PIPE_SIZE)
+    except (ImportError, OSError, ValueError, AttributeError):  # pragma: no cover - not Linux, or a lower limit
+        pass
 
 
 class JsonLinesWriter:
@@ -126,6 +175,9 @@ def start(args: List[str], docs: Iterable[Record], field: str, group_by: Optiona
     process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=stdout,
                                stderr=subprocess.PIPE, bufsize=1 << 16)
     assert process.stdin is not None and process.stderr is not None
+    _grow_pipe(process.stdin)
+    if process.stdout is not None:
+        _grow_pipe(process.stdout)
     return process, JsonLinesWriter(docs, field, group_by, process.stdin), StderrDrain(process.stderr)
 
 

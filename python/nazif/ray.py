@@ -2,20 +2,26 @@
 
 Pass 1: ``map_batches`` runs ``nazif learn`` on every batch, giving one table per batch;
 the driver adds them with ``nazif merge`` (tables are small: 12 bytes per distinct line and
-group). Pass 2: ``map_batches`` with :class:`CleanBatches`, an actor class that holds the
-merged table (shipped once per actor through the object store) and cleans each batch with
-``nazif clean --table``. The result equals one ``nazif clean`` over all the records.
+group). Pass 2: ``map_batches`` with :class:`CleanBatches`, Ray's callable-class form: each
+actor holds the merged table and ONE long-lived ``nazif clean --table`` process that cleans
+every batch the actor is given; ``concurrency=N`` actors give N processes. The result equals
+one ``nazif clean`` over all the records.
 
-One ``nazif`` process per batch, not one per actor: ``nazif clean`` writes a record's output
-only once the next record has begun, so a process kept open across batches cannot hand back
-a batch's last record without a following one. Starting the binary costs about 5 ms, small
-next to a batch of thousands of documents.
+The actor's process runs with ``--threads 1``: with one thread, ``nazif clean`` writes each
+record as soon as it has read it, so a batch's last record comes back without a following
+one (with worker threads the output is handed on only when later input arrives). Ray's
+parallelism is the actors: give ``concurrency`` the number of cores. When the actor goes
+(:meth:`CleanBatches.close`, garbage collection, or its worker process being killed, which
+closes the pipe) the process reads the end of its input and exits; the table file is removed
+as soon as the process has loaded it, so a killed actor leaves no file behind.
+
+Ray is not imported by this module: ``clean_dataset`` takes a Dataset made by the caller.
 
 Example::
 
     import ray
     from nazif.ray import clean_dataset
-    cleaned = clean_dataset(ray.data.read_json("crawl/"), "text", group_by="site")
+    cleaned = clean_dataset(ray.data.read_json("crawl/"), "text", group_by="site", concurrency=8)
     cleaned.write_json("clean/")
 """
 
@@ -23,15 +29,19 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
+import threading
 from typing import Any, Dict, List, Optional
 
-from ._clean import clean
+from ._cli import NazifError, StderrDrain, binary_path
+from ._feed import dumps_line, loads_line
 from ._table import Table, merge_table_bytes
 
-__all__ = ["clean_dataset", "CleanBatches"]
+__all__ = ["clean_dataset", "learn_dataset_table", "CleanBatches"]
 
 _GROUP = "nazif_group"
+_WARM_UP = b'{"text":""}\n'
 
 
 def _records(batch: Any, column: str, group_by: Optional[str]) -> List[Dict[str, Any]]:
@@ -47,7 +57,12 @@ def _records(batch: Any, column: str, group_by: Optional[str]) -> List[Dict[str,
 
 
 class CleanBatches:
-    """The pass-2 actor: holds the merged table, cleans ``column`` of each pandas batch.
+    """The pass-2 actor: one ``nazif clean --jsonl --table`` process for all its batches,
+    cleaning ``column`` of each pandas batch (other columns kept, nulls stay null).
+
+    The process is started by the first batch and kept; each batch is written to it on a
+    thread while its records are read back (the pipes bound the buffering both ways). A
+    failing process raises :class:`nazif.NazifError` with its message, failing the task.
 
     Example::
 
@@ -59,23 +74,118 @@ class CleanBatches:
                  binary: Optional[str] = None) -> None:
         if binary:
             os.environ["NAZIF_BINARY"] = binary
-        self.directory = tempfile.mkdtemp(prefix="nazif-ray-")
-        self.table = os.path.join(self.directory, "merged.table")
-        with open(self.table, "wb") as out:
-            out.write(table)
         self.column, self.group_by = column, group_by
+        self._table = table
+        self._process: Optional["subprocess.Popen[bytes]"] = None
+        self._drain: Optional[StderrDrain] = None
+        self._lock = threading.Lock()
+        self.batches = 0
+
+    @property
+    def pid(self) -> Optional[int]:
+        """The process id of the actor's ``nazif`` process (None before the first batch)."""
+        return self._process.pid if self._process is not None else None
+
+    def _failure(self, what: str) -> NazifError:
+        process = self._process
+        assert process is not None and self._drain is not None
+        code = process.wait()
+        self._drain.join()
+        self._process = None
+        return NazifError(f"{what}: {self._drain.text}", code if code != 0 else 74, process.args)  # type: ignore[arg-type]
+
+    def _start(self) -> "subprocess.Popen[bytes]":
+        directory = tempfile.mkdtemp(prefix="nazif-ray-")
+        try:
+            path = os.path.join(directory, "merged.table")
+            with open(path, "wb") as out:
+                out.write(self._table)
+            args = [binary_path(), "clean", "--jsonl", "--threads", "1", "--table", path]
+            if self.group_by is not None:
+                args += ["--group-by", _GROUP]
+            process = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, bufsize=1 << 16)
+            assert process.stdin is not None and process.stdout is not None and process.stderr is not None
+            self._process, self._drain = process, StderrDrain(process.stderr)
+            # One empty record: once it is back, the process has loaded the table (so the
+            # file can go) and is known to work.
+            try:
+                process.stdin.write(_WARM_UP)
+                process.stdin.flush()
+            except BrokenPipeError:
+                pass
+            if not process.stdout.readline():
+                raise self._failure("nazif clean did not start")
+        finally:
+            shutil.rmtree(directory, ignore_errors=True)
+        return process
 
     def __call__(self, batch: Any) -> Any:
-        records = _records(batch, self.column, self.group_by)
-        cleaned = [r["text"] for r in clean(records, group_by=_GROUP if self.group_by else None,
-                                            table=self.table)]
+        with self._lock:
+            process = self._process or self._start()
+            assert process.stdin is not None and process.stdout is not None
+            records = _records(batch, self.column, self.group_by)
+            data = b"".join(dumps_line(r)[0] for r in records)
+            failed: List[BaseException] = []
+
+            def write() -> None:
+                try:
+                    assert process.stdin is not None
+                    process.stdin.write(data)
+                    process.stdin.flush()
+                except BrokenPipeError:
+                    pass  # the process ended: reading tells why
+                except BaseException as error:  # pragma: no cover - re-raised below
+                    failed.append(error)
+
+            writer = threading.Thread(target=write, name="nazif-ray-writer", daemon=True)
+            writer.start()
+            cleaned: List[str] = []
+            for _ in records:
+                line = process.stdout.readline()
+                if not line:
+                    writer.join()
+                    raise self._failure(f"nazif clean ended after {len(cleaned)} of {len(records)} records")
+                cleaned.append(loads_line(line)["text"])
+            writer.join()
+            if failed:
+                raise failed[0]
+            self.batches += 1
         originals = batch[self.column].tolist()
         batch = batch.copy()
         batch[self.column] = [c if isinstance(o, str) else o for c, o in zip(cleaned, originals)]
         return batch
 
+    def close(self) -> None:
+        """Ends the process (end of input, then its exit) and raises if it failed.
+
+        Example: ``actor.close()``
+        """
+        with self._lock:
+            process, self._process = self._process, None
+            if process is None:
+                return
+            assert process.stdin is not None and process.stdout is not None and self._drain is not None
+            try:
+                process.stdin.close()
+            except BrokenPipeError:
+                pass
+            rest = process.stdout.read()
+            process.stdout.close()
+            code = process.wait()
+            self._drain.join()
+            if code != 0:
+                raise NazifError(self._drain.text, code, process.args)  # type: ignore[arg-type]
+            if rest:
+                raise NazifError(f"nazif clean wrote {len(rest)} bytes past the last record", 74, process.args)  # type: ignore[arg-type]
+
     def __del__(self) -> None:
-        shutil.rmtree(getattr(self, "directory", ""), ignore_errors=True)
+        process = getattr(self, "_process", None)
+        if process is not None and process.poll() is None:
+            try:
+                self.close()
+            except Exception:  # pragma: no cover - nothing to report to at collection
+                process.kill()
 
 
 def _learn_batches(column: str, group_by: Optional[str], binary: Optional[str]) -> Any:
@@ -110,7 +220,8 @@ def clean_dataset(ds: Any, column: str, group_by: Optional[str] = None, concurre
     """Cleans the string column ``column`` of a Ray Dataset with the two passes (templates
     grouped by the column ``group_by``, else one group); other columns are kept, nulls stay
     null. The input is read twice: materialize it first (``ds.materialize()``) if reading is
-    costly.
+    costly. Pass 2 runs ``concurrency`` :class:`CleanBatches` actors, each with one
+    single-threaded ``nazif`` process for all its batches: give it the number of cores.
 
     Example::
 
