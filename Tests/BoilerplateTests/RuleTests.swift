@@ -171,6 +171,11 @@ import Testing
              removed: [4: "list.teasers", 5: "list.teasers", 6: "list.teasers"]),
         Case(number: 62, name: "a question subheading between paragraphs stays",
              document: "\(prose)\nما موقف المنامة من الأزمة الليبية؟\n\(prose2)\n\(prose3)\n", removed: [:]),
+        Case(number: 63, name: "headlines with their cut summaries after the article are a list of links",
+             document: "\(prose)\n\(prose2)\nارتفاع أسعار النفط في الأسواق العالمية\nقفزت أسعار النفط اليوم الثلاثاء بعد أن أعلنت الدول المنتجة خفض الإنتاج، وسط مخاوف من…\nمنتخب مصر يفوز على نظيره التونسي\nحقق المنتخب المصري فوزا ثمينا على نظيره التونسي في المباراة التي جمعتهما مساء أمس على ستاد...\n",
+             removed: [3: "list.teasers", 4: "list.teasers", 5: "list.teasers", 6: "list.teasers"]),
+        Case(number: 64, name: "a subheading and a paragraph that trails off once stay",
+             document: "\(prose)\nتفاصيل الاتفاق الجديد\nوقال المتحدث إن الاتفاق يشمل بنودا كثيرة لم يعلن عنها بعد، وإن الأيام المقبلة ستكشف المزيد...\n\(prose2)\n", removed: [:]),
     ]
 
     @Test(arguments: cases)

@@ -32,6 +32,10 @@ extension RuleContext {
         /// Headline-like lines in a row outside the article (on a side that reads as text) that
         /// make a list of links to other articles.
         static let sideTeaserRun = 3
+        /// Headlines with their cut summaries in a row that make a list of other articles.
+        static let teaserPairs = 2
+        /// A teaser's summary has at most this many words.
+        static let summaryWords = 60
         /// A near copy of the title differs from it in at most this many words each way.
         static let nearCopyChanges = 2
         /// Headline-like lines in a row inside the article that make a box of links.
@@ -137,6 +141,38 @@ extension RuleContext {
         removeTeaserRuns(in: content[before], prose: prose, minimum: Quality.sideTeaserRun, outside: true, protected: titles)
         removeTeaserRuns(in: content[after], prose: prose, minimum: Quality.sideTeaserRun, outside: true, protected: [])
         removeRepeatedTitle(titles.first, in: content, outside: content[start]...content[end])
+        removeTeaserPairs(in: content, prose: prose, protected: titles)
+    }
+
+    /// A list of other articles printed with their summaries: a headline, then its summary cut
+    /// off with "…" («قفزت أسعار النفط اليوم … وسط مخاوف من…»), two or more times in a row,
+    /// anywhere in the page. An article's own subheading is followed by a whole paragraph, not
+    /// by one that trails off, so the pairs are teasers.
+    mutating func removeTeaserPairs(in content: [Int], prose: [Bool], protected: [Int]) {
+        var position = 0
+        while position + 3 < content.count {
+            var end = position
+            while end + 1 < content.count, isTeaserPair(content[end], content[end + 1], prose: prose[end], protected: protected) {
+                end += 2
+            }
+            let pairs = (end - position) / 2
+            if pairs >= Quality.teaserPairs {
+                for index in content[position..<end] {
+                    remove(index, .teaserList, .count(pairs, " headlines with their cut summaries in a row"))
+                }
+                position = end
+            } else {
+                position += 1
+            }
+        }
+    }
+
+    /// A headline and, on the next line, a summary that trails off with "…".
+    func isTeaserPair(_ headline: Int, _ summary: Int, prose: Bool, protected: [Int]) -> Bool {
+        guard isKept(headline), isKept(summary), !protected.contains(headline),
+              isTeaserLine(headline, isProse: prose) || isQuestionHeadline(headline) else { return false }
+        let info = info(summary)
+        return endsWithEllipsis(summary) && info.wordCount >= 5 && info.wordCount <= Quality.summaryWords
     }
 
     /// Short Arabic text: three words or more, mostly Arabic letters, a function word among them.
