@@ -116,7 +116,13 @@ extension RuleContext {
             end += 1
         }
         let firstLine = content[start] + 1, lastLine = content[end] + 1
-        let titles = titleLines(before: start, in: content, blockEnd: best.end)
+        var titles = titleLines(before: start, in: content, blockEnd: best.end)
+        // An article that opens with a bulleted list ("  • الأعراض: …") keeps the list's heading
+        // ("لمحة موجزة") with it.
+        if start > 0, info(content[start]).isBulleted, isKept(content[start - 1]), !info(content[start - 1]).isBulleted,
+           info(content[start - 1]).isHeadlineLike, info(content[start - 1]).wordCount <= 6, !titles.contains(content[start - 1]) {
+            titles.append(content[start - 1])
+        }
         // A side goes only when it reads as page furniture: more of its lines went to other
         // rules or are labels (three words or fewer, no function word, no sentence end) than
         // are Arabic text. Otherwise the article's text runs on there (a list, a recipe, a
