@@ -176,6 +176,11 @@ import Testing
              removed: [3: "list.teasers", 4: "list.teasers", 5: "list.teasers", 6: "list.teasers"]),
         Case(number: 64, name: "a subheading and a paragraph that trails off once stay",
              document: "\(prose)\nتفاصيل الاتفاق الجديد\nوقال المتحدث إن الاتفاق يشمل بنودا كثيرة لم يعلن عنها بعد، وإن الأيام المقبلة ستكشف المزيد...\n\(prose2)\n", removed: [:]),
+        Case(number: 65, name: "a short title printed four times in the page's head keeps its first copy (lebanontoday-1)",
+             document: "العودة إلى دمشق\nالعودة إلى دمشق\nالعودة إلى دمشق\nلبنان اليوم -\nالعودة إلى دمشق\nوصلنا إلى دمشق في الثامنة صباحا، يوم الأحد الماضي، ضمن الوفد المرافق، وكانت المدينة هادئة على غير عادتها.\n\(prose2)\n",
+             removed: [2: "navigation.menu", 3: "navigation.menu", 4: "navigation.menu", 5: "navigation.menu"]),
+        Case(number: 66, name: "an article that opens with a bulleted list keeps the list's heading (hayatsihiya-1)",
+             document: "لمحة موجزة\n  • الأعراض: العطش الشديد وزيادة التبول وفقدان الوزن والدوخة\n  • الأسباب: أمراض المناعة الذاتية التي تدمر خلايا بيتا\n\(prose)\n\(prose2)\n", removed: [:]),
     ]
 
     @Test(arguments: cases)

@@ -79,7 +79,12 @@ extension RuleContext {
         var run: [Int] = []
         func flush(_ context: inout RuleContext) {
             if run.count >= 4 {
-                for index in run { context.remove(index, .navigationMenu, .count(run.count, " short lines in a row")) }
+                // A short title printed several times among them ("العودة إلى دمشق" four times
+                // in a page's head) is the page's title, not a menu item: its first copy stays.
+                let title = context.repeatedShortTitle(in: run)
+                for index in run where index != title {
+                    context.remove(index, .navigationMenu, .count(run.count, " short lines in a row"))
+                }
             }
             run = []
         }
@@ -96,6 +101,17 @@ extension RuleContext {
             }
         }
         flush(&self)
+    }
+
+    /// The first line of a menu-like run whose text (two words or more) comes back in the run
+    /// at least twice more: a title, not a menu item.
+    func repeatedShortTitle(in run: [Int]) -> Int? {
+        for (position, index) in run.enumerated() where info(index).tokenCount >= 2 {
+            let key = lines.key(index)
+            let copies = run[(position + 1)...].filter { info($0).keyHash == info(index).keyHash && lines.key($0).elementsEqual(key) }.count
+            if copies >= 2 { return index }
+        }
+        return nil
     }
 
     /// "جريدة الرياض >> الصفحة الرئيسية", "الرئيسية › أخبار › العالم": the number of steps of a
