@@ -181,6 +181,11 @@ import Testing
              removed: [2: "navigation.menu", 3: "navigation.menu", 4: "navigation.menu", 5: "navigation.menu"]),
         Case(number: 66, name: "an article that opens with a bulleted list keeps the list's heading (hayatsihiya-1)",
              document: "لمحة موجزة\n  • الأعراض: العطش الشديد وزيادة التبول وفقدان الوزن والدوخة\n  • الأسباب: أمراض المناعة الذاتية التي تدمر خلايا بيتا\n\(prose)\n\(prose2)\n", removed: [:]),
+        Case(number: 67, name: "summaries cut off with '…' and their times under the article are a sidebar",
+             document: "\(prose)\n\(prose2)\nمنذ 3 ساعات\nألقت الشرطة الإسبانية القبض على رجل يشتبه في تورطه بعملية سطو أخ…\nمنذ 5 ساعات\nقفزت أسعار النفط اليوم الثلاثاء بعد أن أعلنت الدول المنتجة خفض…\nمنذ 6 ساعات\nحقق المنتخب المصري فوزا ثمينا على نظيره التونسي في…\n",
+             removed: [3: "date.line", 4: "list.teasers", 5: "date.line", 6: "list.teasers", 7: "date.line", 8: "list.teasers"]),
+        Case(number: 68, name: "an article's paragraphs that trail off with '...' stay",
+             document: "\(prose)\nوقال المتحدث إن الاتفاق يشمل بنودا كثيرة لم يعلن عنها بعد، وإن الأيام المقبلة ستكشف المزيد...\nوأضاف أن الاجتماع المقبل سيعقد في العاصمة خلال الشهر القادم بحضور الأطراف...\n", removed: [:]),
     ]
 
     @Test(arguments: cases)

@@ -145,7 +145,13 @@ extension RuleContext {
         // headlines is still a list of links to other articles ("آخر الأخبار" without its
         // heading); the article's title breaks such a run.
         removeTeaserRuns(in: content[before], prose: prose, minimum: Quality.sideTeaserRun, outside: true, protected: titles)
-        removeTeaserRuns(in: content[after], prose: prose, minimum: Quality.sideTeaserRun, outside: true, protected: [])
+        // The article's tail after its last whole paragraph (one that does not trail off with
+        // "…") is outside it too: summaries cut off there read as prose by their words.
+        // (A list the article announces with a colon is the article's: the tail starts after it.)
+        let lastWhole = (start...end).last {
+            prose[$0] && !endsWithEllipsis(content[$0]) || info(content[$0]).endsWithColon && isKept(content[$0])
+        } ?? end
+        removeTeaserRuns(in: content[(lastWhole + 1)...], prose: prose, minimum: Quality.sideTeaserRun, outside: true, protected: [])
         removeRepeatedTitle(titles.first, in: content, outside: content[start]...content[end])
         removeTeaserPairs(in: content, prose: prose, protected: titles)
     }
@@ -171,6 +177,13 @@ extension RuleContext {
                 position += 1
             }
         }
+    }
+
+    /// A teaser's summary cut off with "…" ("ألقت الشرطة الإسبانية القبض أخ…"): five to
+    /// ``Quality/summaryWords`` words.
+    func isCutSummary(_ index: Int) -> Bool {
+        let info = info(index)
+        return endsWithEllipsis(index) && info.wordCount >= 3 && info.wordCount <= Quality.summaryWords
     }
 
     /// A headline and, on the next line, a summary that trails off with "…".
@@ -522,8 +535,9 @@ extension RuleContext {
         func flush(_ context: inout RuleContext) {
             defer { run = [] }
             guard run.count >= minimum, !context.isBrokenText(run[...]), !context.isNumberedList(run[...]) else { return }
-            if let before = block.firstIndex(of: run[0]), before > block.startIndex,
-               context.info(block[before - 1]).endsWithColon { return }
+            var before = run[0] - 1
+            while before >= 0 && context.info(before).isBlank { before -= 1 }
+            if before >= 0 && context.info(before).endsWithColon { return }
             for index in run { context.remove(index, .teaserList, .count(run.count, " headline-like lines in a row")) }
         }
         for (position, index) in zip(block.indices, block) {
@@ -533,8 +547,8 @@ extension RuleContext {
             if !isKept(index) { continue }
             if protected.contains(index) {
                 flush(&self)
-            } else if isTeaserLine(index, isProse: prose[position])
-                        || isQuestionHeadline(index) {
+            } else if isTeaserLine(index, isProse: prose[position]) || isQuestionHeadline(index)
+                        || outside && isCutSummary(index) {
                 run.append(index)
             } else if !(info.wordCount <= 2 && !run.isEmpty && !info.endsSentence) {
                 flush(&self)
