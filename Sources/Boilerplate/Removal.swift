@@ -157,4 +157,6 @@ public enum RuleName: String, Sendable, CaseIterable {
     case followUs = "widget.follow"
     /// A masthead line naming the editor-in-chief, anywhere in it.
     case masthead = "masthead"
+    /// A rate ticker's item ("0.07جنيه مصري").
+    case ticker = "widget.ticker"
 }

@@ -186,6 +186,11 @@ import Testing
              removed: [3: "date.line", 4: "list.teasers", 5: "date.line", 6: "list.teasers", 7: "date.line", 8: "list.teasers"]),
         Case(number: 68, name: "an article's paragraphs that trail off with '...' stay",
              document: "\(prose)\nوقال المتحدث إن الاتفاق يشمل بنودا كثيرة لم يعلن عنها بعد، وإن الأيام المقبلة ستكشف المزيد...\nوأضاف أن الاجتماع المقبل سيعقد في العاصمة خلال الشهر القادم بحضور الأطراف...\n", removed: [:]),
+        Case(number: 69, name: "rate tickers and a short credit line",
+             document: "0.07جنيه مصري\nجنيه إسترليني4.83\n\(prose)\nالسوري اليوم _ نقلاً عن القدس العربي\n\(prose2)\n",
+             removed: [1: "widget.ticker", 2: "widget.ticker", 4: "byline"]),
+        Case(number: 70, name: "a sentence with a price stays",
+             document: "\(prose)\nوارتفع سعر الدولار إلى 50 جنيها في البنوك المصرية اليوم.\n\(prose2)\n", removed: [:]),
     ]
 
     @Test(arguments: cases)

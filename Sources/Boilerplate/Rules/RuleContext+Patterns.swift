@@ -25,6 +25,10 @@ extension RuleContext {
                 remove(index, .followUs, "a short line that starts with تابعوا / تابعونا")
             } else if info.wordCount <= 12, !info.endsSentence, hasMastheadTitle(index) {
                 remove(index, .masthead, "a short line naming the editor-in-chief (رئيس التحرير)")
+            } else if info.wordCount <= 4, isPriceTicker(index) {
+                remove(index, .ticker, "a currency and its rate")
+            } else if info.wordCount <= 10, !info.endsSentence, lines.key(index).containsSequence(Self.quotedFrom) {
+                remove(index, .byline, "a short credit line: نقلا عن …")
             }
         }
     }
@@ -149,6 +153,25 @@ extension RuleContext {
         return functionWords(index) <= 1
     }
 
+    /// "0.07جنيه مصري", "جنيه إسترليني4.83", "الدولار 50.2": a rate ticker's item: a number and
+    /// a currency word, nothing else but a country adjective.
+    func isPriceTicker(_ index: Int) -> Bool {
+        let key = lines.key(index)
+        guard key.contains(0x30) else { return false }
+        var currency = 0, other = 0
+        LineTable.forEachWord(in: key) { word in
+            // Glued forms ("0.07جنيه"): the word without its digits and dots.
+            var lower = word.lowerBound, upper = word.upperBound
+            while lower < upper && (key[lower] == 0x30 || key[lower] == 0x2E || key[lower] == 0x2C) { lower += 1 }
+            while upper > lower && (key[upper - 1] == 0x30 || key[upper - 1] == 0x2E || key[upper - 1] == 0x2C) { upper -= 1 }
+            if lower == upper { return }
+            if ArabicWords.currency.contains(key, lower..<upper) { currency += 1 } else { other += 1 }
+        }
+        return currency >= 1 && other <= 1
+    }
+
+    static let quotedFrom = Array("نقلا عن".utf8)
+
     /// The key forms of رئيس التحرير and رئيس مجلس الإدارة.
     static let editorInChief = Array("رئيس التحرير".utf8)
     static let chairman = Array("رئيس مجلس الاداره".utf8)
@@ -183,6 +206,13 @@ extension ArabicWords {
 
     /// The last word of a short credit line: وكالات (agencies), and the names of the agencies.
     static let agencies = WordClass(["وكالات", "الوكالات", "agencies", "واس", "قنا", "وام", "كونا", "بترا", "سانا", "رويترز", "أ ف ب", "afp", "reuters"])
+
+    /// Currencies of a rate ticker.
+    static let currency = WordClass([
+        "جنيه", "الجنيه", "دولار", "الدولار", "يورو", "اليورو", "ريال", "الريال", "درهم", "الدرهم", "دينار", "الدينار",
+        "ليره", "الليره", "استرليني", "الاسترليني", "ين", "يوان", "اليوان", "روبل", "الروبل", "بيتكوين", "usd", "eur",
+        "gbp", "sar", "aed", "egp",
+    ])
 
     /// The first word of a follow-us line: تابعوا، تابعونا، تابعنا.
     static let followUs = WordClass(["تابعوا", "تابعونا", "تابعنا", "تابعني"])
