@@ -191,6 +191,9 @@ import Testing
              removed: [1: "widget.ticker", 2: "widget.ticker", 4: "byline"]),
         Case(number: 70, name: "a sentence with a price stays",
              document: "\(prose)\nوارتفع سعر الدولار إلى 50 جنيها في البنوك المصرية اليوم.\n\(prose2)\n", removed: [:]),
+        Case(number: 71, name: "the last items of a bulleted list under the article are not notes (al79n-1)",
+             document: "\(prose)\n\(prose2)\n- البلقاء وعدد سكانها (239,000).\n- الكرك وعدد سكانها (163,000).\n* المنظمات الدولية التي تنتمي إليها: الأمم المتحدة، جامعة الدول العربية.\n",
+             removed: [:]),
     ]
 
     @Test(arguments: cases)

@@ -208,6 +208,10 @@ extension RuleContext {
     /// last three lines, short, not a sentence run.
     mutating func applyFootnotes() {
         let content = contentLines.filter { isKept($0) }
+        // The last lines of a list of bulleted items ("* العلم: …", "* المنظمات الدولية: …") are the
+        // list's, not notes: a note stands under prose, one or two of them.
+        let starred = content.reversed().prefix { info($0).startsWithAsterisk || info($0).isBulleted }.count
+        guard starred <= 2 else { return }
         for index in content.suffix(3) {
             let info = info(index)
             if info.startsWithAsterisk && info.wordCount <= 15 && info.innerSentenceEnds == 0 && !announcedByColon(index) {
