@@ -194,6 +194,11 @@ import Testing
         Case(number: 71, name: "the last items of a bulleted list under the article are not notes (al79n-1)",
              document: "\(prose)\n\(prose2)\n- البلقاء وعدد سكانها (239,000).\n- الكرك وعدد سكانها (163,000).\n* المنظمات الدولية التي تنتمي إليها: الأمم المتحدة، جامعة الدول العربية.\n",
              removed: [:]),
+        Case(number: 72, name: "short lines between two paragraphs are the article's list, not a menu",
+             document: "\(prose)\nحقائق سريعة\nالعاصمة: مسقط\nالسكان: خمسة ملايين\nالعملة: الريال\n\(prose2)\n\(prose3)\n", removed: [:]),
+        Case(number: 73, name: "a menu before the article still goes",
+             document: "الرئيسية\nأخبار\nرياضة\nاقتصاد\n\(prose)\n\(prose2)\n",
+             removed: [1: "navigation.menu", 2: "navigation.menu", 3: "navigation.menu", 4: "navigation.menu"]),
     ]
 
     @Test(arguments: cases)

@@ -78,7 +78,7 @@ extension RuleContext {
         }
         var run: [Int] = []
         func flush(_ context: inout RuleContext) {
-            if run.count >= 4 {
+            if run.count >= 4, !context.isListBetweenParagraphs(run) {
                 // A short title printed several times among them ("العودة إلى دمشق" four times
                 // in a page's head) is the page's title, not a menu item: its first copy stays.
                 let title = context.repeatedShortTitle(in: run)
@@ -101,6 +101,21 @@ extension RuleContext {
             }
         }
         flush(&self)
+    }
+
+    /// Short Arabic lines between two paragraphs of prose, or after a line ending with ':'
+    /// ("حقائق سريعة" and its facts): the article's own list, not a menu (a menu has no
+    /// paragraph on both sides; share buttons in the body are the lexicon's).
+    func isListBetweenParagraphs(_ run: [Int]) -> Bool {
+        guard let first = run.first, let last = run.last else { return false }
+        var before = first - 1
+        while before >= 0 && info(before).isBlank { before -= 1 }
+        var after = last + 1
+        while after < count && info(after).isBlank { after += 1 }
+        guard before >= 0 else { return false }
+        if info(before).endsWithColon { return true }
+        guard after < count, isKept(before), isKept(after), isArticleProse(before), isArticleProse(after) else { return false }
+        return run.allSatisfy { 2 * info($0).arabicLetters >= info($0).keyCharacters && info($0).arabicLetters > 0 }
     }
 
     /// The first line of a menu-like run whose text (two words or more) comes back in the run
