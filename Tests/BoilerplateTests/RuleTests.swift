@@ -199,6 +199,9 @@ import Testing
         Case(number: 73, name: "a menu before the article still goes",
              document: "الرئيسية\nأخبار\nرياضة\nاقتصاد\n\(prose)\n\(prose2)\n",
              removed: [1: "navigation.menu", 2: "navigation.menu", 3: "navigation.menu", 4: "navigation.menu"]),
+        Case(number: 74, name: "a headline printed again two lines below (albaladnews-1)",
+             document: "\"عام على الحرب\".. أرقام صادمة: 42 ألف ضحية وتدمير 450 مدرسة وجامعة\nعام على الحرب.. أرقام صادمة: 42 ألف ضحية وتدمير 450 مدرسة وجامعة\n\(prose)\n\(prose2)\n",
+             removed: [2: "duplicate.title"]),
     ]
 
     @Test(arguments: cases)

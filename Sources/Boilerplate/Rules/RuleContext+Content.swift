@@ -197,7 +197,31 @@ extension RuleContext {
                 first = candidate
             }
         }
+        removeNearbyRepeats()
     }
+
+    /// A headline printed again within the next ``nearbyRepeatWindow`` lines (a title in the
+    /// page's heading and again in its breadcrumb or share box): three words or more, shorter
+    /// than a paragraph ``applyDuplicates()`` would take, the same key as a line just above
+    /// (not a line written with marks: a verse may come back as a refrain).
+    mutating func removeNearbyRepeats() {
+        let content = contentLines
+        for (position, index) in content.enumerated() where isKept(index) {
+            let words = info(index).wordCount
+            guard words >= 3, words < options.duplicateMinimumWords, !info(index).isBulleted, !hasMarks(index) else { continue }
+            // A paragraph between the two copies makes them two items of the text ("2- شهادة …").
+            for earlier in content[max(0, position - Self.nearbyRepeatWindow)..<position].reversed() {
+                if info(earlier).keyHash == info(index).keyHash && lines.key(earlier).elementsEqual(lines.key(index)) {
+                    remove(index, .repeatedTitle, .numbered("same as line ", earlier + 1))
+                    break
+                }
+                if isArticleProse(earlier) && info(earlier).keyHash != info(index).keyHash { break }
+            }
+        }
+    }
+
+    /// How far back (in non-blank lines) a repeated headline is looked for.
+    static let nearbyRepeatWindow = 3
 
     /// Lines whose key occurs in many documents of the same group (site).
     mutating func applyTemplates() {
