@@ -62,12 +62,9 @@ public struct Lexicon: Sendable {
         }
     }
 
-    /// A lexicon file that cannot be read, with the line and the reason.
-    public struct ParseError: Error, Sendable, CustomStringConvertible {
-        public let line: Int
-        public let message: String
-        public var description: String { "line \(line): \(message)" }
-    }
+    /// A lexicon line that cannot be parsed, by its former name.
+    @available(*, deprecated, renamed: "BoilerplateError")
+    public typealias ParseError = BoilerplateError
 
     /// The entries, in file order.
     public private(set) var entries: [Entry] = []
@@ -172,7 +169,7 @@ public struct Lexicon: Sendable {
     /// ```swift
     /// let extra = try Lexicon(parsing: "line\tstart\tpromo\tحمل تطبيقنا\n")
     /// ```
-    public init(parsing text: String) throws(ParseError) {
+    public init(parsing text: String) throws(BoilerplateError) {
         let key = ArabicNormalizer(profile: .key)
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -181,25 +178,25 @@ public struct Lexicon: Sendable {
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 4 else {
-                throw ParseError(line: lineNumber, message: "expected 4 tab-separated fields (scope, match, rule, phrase), found \(fields.count)")
+                throw .lexiconSyntax(line: lineNumber, "expected 4 tab-separated fields (scope, match, rule, phrase), found \(fields.count)")
             }
             guard let scope = Scope(rawValue: String(fields[0])) else {
-                throw ParseError(line: lineNumber, message: "unknown scope '\(fields[0])' (line, list, rest, cue)")
+                throw .lexiconSyntax(line: lineNumber, "unknown scope '\(fields[0])' (line, list, rest, cue)")
             }
             guard let match = Match(rawValue: String(fields[1])) else {
-                throw ParseError(line: lineNumber, message: "unknown match '\(fields[1])' (exact, label, heading, start, word)")
+                throw .lexiconSyntax(line: lineNumber, "unknown match '\(fields[1])' (exact, label, heading, start, word)")
             }
             guard (scope == .cue) == (match == .word) else {
-                throw ParseError(line: lineNumber, message: "cues take match 'word', and only cues do")
+                throw .lexiconSyntax(line: lineNumber, "cues take match 'word', and only cues do")
             }
             let rule = String(fields[2])
             guard !rule.isEmpty, rule.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
-                throw ParseError(line: lineNumber, message: "rule names are ASCII letters, digits and '-': '\(rule)'")
+                throw .lexiconSyntax(line: lineNumber, "rule names are ASCII letters, digits and '-': '\(rule)'")
             }
             let phrase = String(fields[3])
             let normalized = Array(key.normalize(phrase).utf8)
             guard !normalized.isEmpty else {
-                throw ParseError(line: lineNumber, message: "the phrase '\(phrase)' is empty once normalized")
+                throw .lexiconSyntax(line: lineNumber, "the phrase '\(phrase)' is empty once normalized")
             }
             add(Entry(scope: scope, match: match, rule: rule, phrase: phrase, key: normalized,
                       wordCount: normalized.split(separator: 0x20).count))

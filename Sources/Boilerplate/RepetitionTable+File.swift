@@ -14,7 +14,7 @@
 /// ```
 ///
 /// A file that is not a table, of another version, truncated or corrupted is refused with
-/// ``TableFileError``.
+/// ``BoilerplateError``.
 extension RepetitionTable {
     static let magic: [UInt8] = Array("NAZIFRT".utf8) + [0]
     static let formatVersion: UInt32 = 1
@@ -55,7 +55,7 @@ extension RepetitionTable {
     /// ```swift
     /// let table = try RepetitionTable(serialized: bytes)
     /// ```
-    public init(serialized bytes: [UInt8]) throws(TableFileError) {
+    public init(serialized bytes: [UInt8]) throws(BoilerplateError) {
         guard bytes.count >= 8, Array(bytes[0..<8]) == Self.magic else { throw .notATable }
         guard bytes.count >= 32 else { throw .truncated }
         let body = bytes.count - 8
@@ -68,7 +68,7 @@ extension RepetitionTable {
         guard keyVersion == Self.keyVersion else { throw .unsupportedKeyVersion(keyVersion) }
         let groupCount = Int(bytes.readLittleEndian(UInt32.self, at: 16))
         var offset = 24
-        func need(_ count: Int) throws(TableFileError) {
+        func need(_ count: Int) throws(BoilerplateError) {
             if count > body - offset { throw .truncated }
         }
         // Every field is checked against the bytes that remain before anything is allocated:
@@ -107,41 +107,6 @@ extension RepetitionTable {
             groups[name] = Group(name: name, documents: Int(documents), counts: counts)
         }
         guard offset == body else { throw .trailingBytes }
-    }
-}
-
-/// Why a table file was refused.
-///
-/// ```swift
-/// do { _ = try RepetitionTable(serialized: bytes) } catch { print(error) }
-/// ```
-public enum TableFileError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The file does not start with the table magic.
-    case notATable
-    /// A format version this Nazif cannot read.
-    case unsupportedVersion(UInt32)
-    /// Counted with another key definition (another Nazif version): lines would not meet.
-    case unsupportedKeyVersion(UInt32)
-    /// The checksum does not match: the file is corrupted.
-    case checksumMismatch
-    /// The file ends early.
-    case truncated
-    /// Bytes after the last group.
-    case trailingBytes
-    /// A field out of range or out of order (a line counted in more documents than its group
-    /// has, a group named twice, hashes not increasing): the file was not written by Nazif.
-    case malformed(String)
-
-    public var description: String {
-        switch self {
-        case .notATable: return "not a Nazif repetition table (no NAZIFRT header)"
-        case .unsupportedVersion(let version): return "table format version \(version); this nazif reads version \(RepetitionTable.formatVersion)"
-        case .unsupportedKeyVersion(let version): return "table counted with key version \(version); this nazif uses \(RepetitionTable.keyVersion): count again with this nazif"
-        case .checksumMismatch: return "corrupt table: the checksum does not match"
-        case .truncated: return "corrupt table: the file ends early"
-        case .trailingBytes: return "corrupt table: unexpected bytes after the last group"
-        case .malformed(let reason): return "corrupt table: \(reason)"
-        }
     }
 }
 

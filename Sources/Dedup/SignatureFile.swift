@@ -110,7 +110,7 @@ public struct SignatureFile: Sendable {
     /// ```swift
     /// let file = try SignatureFile(serialized: bytes, threshold: 0.8)
     /// ```
-    public init(serialized bytes: [UInt8], threshold: Double = 0.8) throws(SignatureFileError) {
+    public init(serialized bytes: [UInt8], threshold: Double = 0.8) throws(DedupError) {
         guard bytes.count >= 8, Array(bytes[0..<8]) == Self.magic else { throw .notASignatureFile }
         guard bytes.count >= 56 else { throw .truncated }
         let body = bytes.count - 8
@@ -128,7 +128,7 @@ public struct SignatureFile: Sendable {
         parameters = MinHashParameters(shingleSize: shingle, bands: bands, rows: rows,
                                        seed: bytes.readLittleEndian(UInt64.self, at: 32), threshold: threshold)
         var offset = 40
-        func need(_ count: Int) throws(SignatureFileError) { if offset + count > body { throw .truncated } }
+        func need(_ count: Int) throws(DedupError) { if offset + count > body { throw .truncated } }
         try need(4)
         let nameLength = Int(bytes.readLittleEndian(UInt32.self, at: offset))
         offset += 4
@@ -172,33 +172,3 @@ public struct SignatureFile: Sendable {
     }
 }
 
-/// Why a signature file was refused.
-///
-/// ```swift
-/// do { _ = try SignatureFile(serialized: bytes) } catch { print(error) }
-/// ```
-public enum SignatureFileError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The file does not start with the signature magic.
-    case notASignatureFile
-    /// A format version this Nazif cannot read.
-    case unsupportedVersion(UInt32)
-    /// Made with another key definition (another Nazif version).
-    case unsupportedKeyVersion(UInt32)
-    /// The checksum does not match, or a field is out of range: the file is corrupted.
-    case checksumMismatch
-    /// The file ends early.
-    case truncated
-    /// Bytes after the last document.
-    case trailingBytes
-
-    public var description: String {
-        switch self {
-        case .notASignatureFile: return "not a Nazif signature file (no NAZIFSG header)"
-        case .unsupportedVersion(let version): return "signature format version \(version); this nazif reads version \(SignatureFile.formatVersion)"
-        case .unsupportedKeyVersion(let version): return "signatures made with key version \(version); this nazif uses \(SignatureFile.keyVersion): make them again with this nazif"
-        case .checksumMismatch: return "corrupt signature file: the checksum does not match"
-        case .truncated: return "corrupt signature file: the file ends early"
-        case .trailingBytes: return "corrupt signature file: unexpected bytes after the last document"
-        }
-    }
-}

@@ -44,6 +44,10 @@ for path in arguments.dropFirst(2) {
     swift += "    static let \(identifier(for: path)): String = \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)\n"
 }
 swift += "}\n"
+// An output that already holds this text is left alone, so its modification time stays and the
+// build does not compile the library again (the build system reruns this tool whenever the tool
+// itself is relinked, which SwiftPM does on every `swift build` with some flag sets).
+if access(arguments[1], F_OK) == 0, readFile(arguments[1]) == Array(swift.utf8) { exit(0) }
 guard let out = fopen(arguments[1], "wb") else { fail("cannot write \(arguments[1])") }
 _ = swift.withCString { fputs($0, out) }
 fclose(out)

@@ -2,7 +2,7 @@ import Testing
 @testable import Boilerplate
 
 /// Table files written by hand, field by field, with a recomputed (valid) checksum: what an
-/// attacker or a buggy tool can produce. Each must be refused with a ``TableFileError`` (the
+/// attacker or a buggy tool can produce. Each must be refused with a ``BoilerplateError`` (the
 /// CLI's exit 65), never trap or allocate beyond the file's size.
 enum CraftedTable {
     struct Group {
@@ -34,10 +34,7 @@ enum CraftedTable {
         return out
     }
 
-    static func isMalformed(_ error: TableFileError) -> Bool {
-        if case .malformed = error { return true }
-        return false
-    }
+    static func isMalformed(_ error: BoilerplateError) -> Bool { error.code == .malformed }
 }
 
 @Suite struct CraftedTableTests {
@@ -46,7 +43,7 @@ enum CraftedTable {
         let groups: [CraftedTable.Group]
         var groupCount: UInt32? = nil
         /// nil: any `.malformed`.
-        let expected: TableFileError?
+        let expected: BoilerplateError?
 
         static let all: [Case] = [
             Case(testDescription: "documents 2^63", groups: [.init(documents: 1 << 63)], expected: nil),

@@ -30,8 +30,10 @@ import Testing
             _ = try Lexicon(parsing: text)
             Issue.record("parsed")
         } catch {
+            #expect(error.code == .lexiconSyntax)
             #expect(error.line == line)
             #expect(error.message.contains(message), "\(error.message)")
+            #expect(error.description == "line \(line): \(error.message)")
         }
     }
 

@@ -111,7 +111,7 @@ extension KeyHash {
 
     @Test func corruptFilesAreRefused() {
         let good = Self.table([("s", "سطر\n")]).serialized()
-        func refuse(_ bytes: [UInt8], _ expected: TableFileError) {
+        func refuse(_ bytes: [UInt8], _ expected: BoilerplateError) {
             #expect(throws: expected) { _ = try RepetitionTable(serialized: bytes) }
         }
         refuse(Array("hello world, not a table at all".utf8), .notATable)

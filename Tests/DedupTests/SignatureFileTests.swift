@@ -19,7 +19,7 @@ import Testing
         #expect(back.entries == file.entries)
     }
 
-    static let corruptions: [(String, @Sendable ([UInt8]) -> [UInt8], SignatureFileError)] = [
+    static let corruptions: [(String, @Sendable ([UInt8]) -> [UInt8], DedupError)] = [
         ("empty", { _ in [] }, .notASignatureFile),
         ("other magic", { bytes in var b = bytes; b[0] = 0x41; return b }, .notASignatureFile),
         ("truncated header", { Array($0.prefix(20)) }, .truncated),
@@ -29,7 +29,7 @@ import Testing
     ]
 
     @Test(arguments: corruptions)
-    func refused(_ label: String, _ corrupt: @Sendable ([UInt8]) -> [UInt8], _ expected: SignatureFileError) {
+    func refused(_ label: String, _ corrupt: @Sendable ([UInt8]) -> [UInt8], _ expected: DedupError) {
         #expect(throws: expected, "\(label)") { try SignatureFile(serialized: corrupt(Self.sample().serialized())) }
     }
 }

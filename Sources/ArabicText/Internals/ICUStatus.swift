@@ -1,15 +1,12 @@
 internal import CArabicICU
 
-/// An error reported by ICU, with the name of its status code.
-///
-/// ```swift
-/// do { _ = try Transliterator(id: "No-Such-Thing") } catch let error as ICUError { print(error) }
-/// ```
-public struct ICUError: Error, Sendable, Hashable, CustomStringConvertible {
+/// An error reported by ICU, with the name of its status code (internal: the public API throws
+/// ``ArabicTextError``, which carries the status by name).
+struct ICUError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The ICU status code (a `UErrorCode` value; positive means failure).
-    public let code: Int32
+    let code: Int32
     /// What was being done when ICU failed ("normalizeUTF8", "ubrk_open" ...).
-    public let operation: String
+    let operation: String
 
     init(code: Int32, operation: String) {
         self.code = code
@@ -17,9 +14,9 @@ public struct ICUError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The ICU name of the status code, such as `U_ILLEGAL_ARGUMENT_ERROR`.
-    public var name: String { String(cString: nz_status_name(code)) }
+    var name: String { String(cString: nz_status_name(code)) }
 
-    public var description: String { "ICU \(operation) failed: \(name)" }
+    var description: String { "ICU \(operation) failed: \(name)" }
 
     /// Whether a raw status means failure (ICU: positive values fail, zero and negatives succeed).
     static func failed(_ status: Int32) -> Bool { status > 0 }

@@ -23,8 +23,12 @@ public final class SentenceSplitter: Sendable {
     /// ```swift
     /// let splitter = try SentenceSplitter(locale: "ar")
     /// ```
-    public init(locale: String = "ar") throws(ICUError) {
-        pool = try ICUBreakerPool(kind: .sentence, locale: locale)
+    public init(locale: String = "ar") throws(ArabicTextError) {
+        do {
+            pool = try ICUBreakerPool(kind: .sentence, locale: locale)
+        } catch {
+            throw .icu(error)
+        }
     }
 
     /// The byte ranges of the sentences of a string, trailing white space included.

@@ -31,8 +31,12 @@ public final class WordTokenizer: Sendable {
     /// ```swift
     /// let tokenizer = try WordTokenizer(locale: "ar")
     /// ```
-    public init(locale: String = "ar") throws(ICUError) {
-        pool = try ICUBreakerPool(kind: .word, locale: locale)
+    public init(locale: String = "ar") throws(ArabicTextError) {
+        do {
+            pool = try ICUBreakerPool(kind: .word, locale: locale)
+        } catch {
+            throw .icu(error)
+        }
     }
 
     /// The tokens of a string.

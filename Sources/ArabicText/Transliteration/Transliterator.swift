@@ -23,16 +23,16 @@ public final class Transliterator: Sendable {
     /// ```swift
     /// let toASCII = try Transliterator(id: "Any-Latin; Latin-ASCII")
     /// ```
-    public init(id: String, rules: String? = nil, reverse: Bool = false) throws(TransliterationError) {
+    public init(id: String, rules: String? = nil, reverse: Bool = false) throws(ArabicTextError) {
         switch ICUTransformHandle.open(id: id, rules: rules, reverse: reverse) {
         case .success(let handle):
             self.prototype = handle
         case .failure(let failure):
             if let rules {
                 let (ruleLine, column) = Self.position(in: rules, line: failure.line, offset: failure.offset)
-                throw .invalidRules(line: ruleLine, column: column, reason: failure.error.name)
+                throw .invalidRules(line: ruleLine, column: column, icuStatus: failure.error.name)
             }
-            throw .unknownTransform(id: id, reason: failure.error.name)
+            throw .unknownTransform(id: id, icuStatus: failure.error.name)
         }
         self.id = id
     }
@@ -70,7 +70,7 @@ public final class Transliterator: Sendable {
     /// ```swift
     /// let latin = try Transliterator.cached(id: "Arabic-Latin")
     /// ```
-    public static func cached(id: String) throws(TransliterationError) -> Transliterator {
+    public static func cached(id: String) throws(ArabicTextError) -> Transliterator {
         if let found = cache.withLock({ $0[id] }) { return found }
         let made = try Transliterator(id: id)
         return cache.withLock { entries in
@@ -123,29 +123,6 @@ public final class Transliterator: Sendable {
         case .failure(let error):
             // Cloning a transliterator that opened fails only when memory runs out.
             fatalError("\(error)")
-        }
-    }
-}
-
-/// Why a transform could not be opened.
-///
-/// ```swift
-/// do { _ = try Transliterator(id: "Nope") } catch { print(error) }
-/// ```
-public enum TransliterationError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// No installed transform has this ID.
-    case unknownTransform(id: String, reason: String)
-    /// Custom rules that do not compile: the line and column (1-based, in characters) that ICU
-    /// points at (0 when it points nowhere), and ICU's error name.
-    case invalidRules(line: Int, column: Int, reason: String)
-
-    public var description: String {
-        switch self {
-        case .unknownTransform(let id, let reason):
-            return "no ICU transform '\(id)' (\(reason)); see Transliterator.availableIDs"
-        case .invalidRules(let line, let column, let reason):
-            return line > 0 ? "invalid transform rules at line \(line), column \(column): \(reason)"
-                : "invalid transform rules: \(reason)"
         }
     }
 }

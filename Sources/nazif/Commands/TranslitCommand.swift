@@ -84,11 +84,9 @@ struct TranslitCommand: ParsableCommand {
                 } else {
                     transliterator = try Transliterator(id: id, reverse: reverse)
                 }
-            } catch let error as TransliterationError {
-                switch error {
-                case .unknownTransform: throw Failure.usage("\(error)")
-                case .invalidRules: throw Failure.data("\(rules ?? ""): \(error)")
-                }
+            } catch let error as ArabicTextError {
+                if error.code == .invalidRules { throw Failure.data("\(rules ?? ""): \(error)") }
+                throw Failure.usage("\(error)")
             }
             try LineFilter(command: "translit", options: input) { chunk in
                 var output: [UInt8] = []
