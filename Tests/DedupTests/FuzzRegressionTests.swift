@@ -28,7 +28,7 @@ import Testing
 
     // Offsets in `sample()`: bands at 20, rows at 24, the document count at 40 + 4 + 1 = 45, the
     // first record number right after it, at 53.
-    static let cases: [(String, Int, UInt64, Int, SignatureFileError)] = [
+    static let cases: [(String, Int, UInt64, Int, DedupError)] = [
         // fuzz-002 (FuzzSignatures): a record number ≥ 2^63 trapped converting to Int.
         ("fuzz-002 record number 2^63", 53, 1 << 63, 8, .checksumMismatch),
         ("fuzz-002 record number 2^64-1", 53, UInt64.max, 8, .checksumMismatch),
@@ -40,7 +40,7 @@ import Testing
     ]
 
     @Test(arguments: cases)
-    func craftedFieldsAreRefused(_ label: String, _ offset: Int, _ value: UInt64, _ width: Int, _ expected: SignatureFileError) {
+    func craftedFieldsAreRefused(_ label: String, _ offset: Int, _ value: UInt64, _ width: Int, _ expected: DedupError) {
         let bytes = Self.patched(Self.sample(), at: offset, value, width: width)
         #expect(throws: expected, "\(label)") { try SignatureFile(serialized: bytes) }
     }

@@ -14,7 +14,8 @@ public func fuzzLexicon(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         lexicon = try Lexicon(parsing: text)
     } catch {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
-        precondition(error.line >= 1 && error.line <= lines, "error on line \(error.line) of \(lines)")
+        guard let line = error.line else { fatalError("a lexicon error without its line: \(error)") }
+        precondition(line >= 1 && line <= lines, "error on line \(line) of \(lines)")
         return 0
     }
     for entry in lexicon.entries {
