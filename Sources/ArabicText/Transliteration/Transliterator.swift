@@ -24,6 +24,9 @@ public final class Transliterator: Sendable {
     /// let toASCII = try Transliterator(id: "Any-Latin; Latin-ASCII")
     /// ```
     public init(id: String, rules: String? = nil, reverse: Bool = false) throws(ArabicTextError) {
+        if let rules, let (line, column) = Self.impossibleSegmentReference(in: rules) {
+            throw .invalidRules(line: line, column: column, icuStatus: "U_UNDEFINED_SEGMENT_REFERENCE")
+        }
         switch ICUTransformHandle.open(id: id, rules: rules, reverse: reverse) {
         case .success(let handle):
             self.prototype = handle
@@ -35,6 +38,58 @@ public final class Transliterator: Sendable {
             throw .unknownTransform(id: id, icuStatus: failure.error.name)
         }
         self.id = id
+    }
+
+    /// The line and column (1-based, characters) of the first segment reference (`$1` … `$N`)
+    /// that names more segments than the rules have opening parentheses, or nil. ICU makes
+    /// room for N references before it checks them: `$888888888` (12 bytes of rules) took 4 GB
+    /// and 30 s to be refused (fuzz-004). A reference no rule can satisfy is refused here
+    /// instead; every valid one has at least N parentheses before it, so none is refused.
+    /// Quoted text ('…'), escaped characters (\$) and comments (# to the end of the line) are
+    /// skipped; digits are any decimal digits, as ICU reads them.
+    static func impossibleSegmentReference(in rules: String) -> (line: Int, column: Int)? {
+        let scalars = Array(rules.unicodeScalars)
+        var parentheses = 0
+        var references: [(value: Int, line: Int, column: Int)] = []
+        var inQuote = false, inComment = false, escaped = false
+        var line = 1, column = 1
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            defer {
+                index += 1
+                column += 1
+            }
+            if scalar == "\n" {
+                line += 1
+                column = 0
+                inComment = false
+                escaped = false
+                continue
+            }
+            if inComment { continue }
+            if escaped {
+                escaped = false
+                continue
+            }
+            switch scalar {
+            case "\\": escaped = true
+            case "'": inQuote.toggle()
+            case _ where inQuote: break
+            case "#": inComment = true
+            case "(": parentheses += 1
+            case "$":
+                var next = index + 1, value = 0
+                while next < scalars.count, scalars[next].properties.numericType == .decimal,
+                      let digit = scalars[next].properties.numericValue {
+                    value = min(value * 10 + Int(digit), 1 << 40)
+                    next += 1
+                }
+                if next > index + 1 { references.append((value, line, column)) }
+            default: break
+            }
+        }
+        return references.first { $0.value > parentheses }.map { ($0.line, $0.column) }
     }
 
     /// ICU's parse error position as a 1-based line and column (characters) in the rules, or
