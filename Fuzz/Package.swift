@@ -38,6 +38,21 @@ let package = Package(
         .executableTarget(name: "FuzzTable", dependencies: [.product(name: "Boilerplate", package: "Nazif")], swiftSettings: harness, linkerSettings: fuzzerMain),
         // The cleaner on one document, with and without a table.
         .executableTarget(name: "FuzzClean", dependencies: [.product(name: "Boilerplate", package: "Nazif")], swiftSettings: harness, linkerSettings: fuzzerMain),
+        // UTF-8 validation and repair against the standard library's decoder.
+        .executableTarget(name: "FuzzUTF8", dependencies: [.product(name: "ArabicText", package: "Nazif")], swiftSettings: harness, linkerSettings: fuzzerMain),
+        // The offset map of every profile, range by range.
+        .executableTarget(name: "FuzzOffsets", dependencies: [.product(name: "ArabicText", package: "Nazif")], swiftSettings: harness, linkerSettings: fuzzerMain),
+        // The transliteration schemes (round trips) and ICU's Arabic transforms.
+        .executableTarget(name: "FuzzTranslit", dependencies: [.product(name: "ArabicText", package: "Nazif")], swiftSettings: harness, linkerSettings: fuzzerMain),
+        // Custom ICU transliteration rules.
+        .executableTarget(name: "FuzzICURules", dependencies: [.product(name: "ArabicText", package: "Nazif")], swiftSettings: harness, linkerSettings: fuzzerMain),
+        // NameKey, the romanizer and the names finder.
+        .executableTarget(name: "FuzzNames", dependencies: [.product(name: "ArabicText", package: "Nazif")], swiftSettings: harness, linkerSettings: fuzzerMain),
+        // The lexicon reader, and the cleaner with what it reads.
+        .executableTarget(name: "FuzzLexicon", dependencies: [.product(name: "Boilerplate", package: "Nazif")], swiftSettings: harness, linkerSettings: fuzzerMain),
+        // The dedup signature file reader.
+        .executableTarget(name: "FuzzSignatures", dependencies: [.product(name: "Dedup", package: "Nazif"), .product(name: "Boilerplate", package: "Nazif")],
+                          swiftSettings: harness, linkerSettings: fuzzerMain),
         // The CLI's JSON Lines scanner and escaper (its sources, linked in: the CLI is an executable).
         .executableTarget(name: "FuzzJSON", dependencies: [.product(name: "Boilerplate", package: "Nazif")],
                           swiftSettings: harness + [.unsafeFlags(["-package-name", mainPackage])], linkerSettings: fuzzerMain),

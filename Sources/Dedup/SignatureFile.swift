@@ -123,7 +123,8 @@ public struct SignatureFile: Sendable {
         let shingle = Int(bytes.readLittleEndian(UInt32.self, at: 16))
         let bands = Int(bytes.readLittleEndian(UInt32.self, at: 20))
         let rows = Int(bytes.readLittleEndian(UInt32.self, at: 24))
-        guard shingle >= 1, bands >= 1, rows >= 1, bands * rows <= 1024 else { throw .checksumMismatch }
+        // Each bound first: two u32 near 2^32 multiply past Int.max (and trap).
+        guard shingle >= 1, (1...1024).contains(bands), (1...1024).contains(rows), bands * rows <= 1024 else { throw .checksumMismatch }
         parameters = MinHashParameters(shingleSize: shingle, bands: bands, rows: rows,
                                        seed: bytes.readLittleEndian(UInt64.self, at: 32), threshold: threshold)
         var offset = 40
@@ -134,14 +135,15 @@ public struct SignatureFile: Sendable {
         try need(nameLength + 8)
         source = String(decoding: bytes[offset..<(offset + nameLength)], as: UTF8.self)
         offset += nameLength
-        let count = Int(bytes.readLittleEndian(UInt64.self, at: offset))
+        // A u64 past Int.max is refused, not converted (the conversion traps): fuzz-002.
+        guard let count = Int(exactly: bytes.readLittleEndian(UInt64.self, at: offset)) else { throw .truncated }
         offset += 8
         guard count <= (body - offset) / 17 else { throw .truncated }
         entries.reserveCapacity(count)
         let permutations = bands * rows
         for _ in 0..<count {
             try need(17)
-            let record = Int(bytes.readLittleEndian(UInt64.self, at: offset))
+            guard let record = Int(exactly: bytes.readLittleEndian(UInt64.self, at: offset)) else { throw .checksumMismatch }
             let length = Int(bytes.readLittleEndian(UInt32.self, at: offset + 8))
             let words = Int(bytes.readLittleEndian(UInt32.self, at: offset + 12))
             guard let kind = Signature.Kind(rawValue: bytes[offset + 16]) else { throw .checksumMismatch }

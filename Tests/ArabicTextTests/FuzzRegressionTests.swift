@@ -1,5 +1,5 @@
 import Testing
-import ArabicText
+@testable import ArabicText
 
 /// Cases the fuzzers (Fuzz/, `make fuzz`) found, numbered; each input is in
 /// Fuzz/Findings/ too, and replays with `Fuzz/.build/debug/FuzzNormalize FILE`.
@@ -24,5 +24,44 @@ import ArabicText
         repaired.withUnsafeBufferPointer { _ = key.normalize(utf8: $0, into: &validOnce) }
         validOnce.withUnsafeBufferPointer { _ = key.normalize(utf8: $0, into: &validTwice) }
         #expect(validOnce == validTwice)
+    }
+}
+
+/// fuzz-004 and fuzz-005 (FuzzICURules, timeouts): ICU makes room for N segment references
+/// when it reads `$N`, before it checks that the rules have N segments (12 bytes of rules,
+/// `$888888888`: 4 GB and 33 s), and its work doubles with each segment `(` left open (32 of
+/// them in 6 KB of article text: more than 120 s and 8 GB). Both are refused first now, at
+/// their line and column; every valid rule still compiles. The inputs are in Fuzz/Findings/.
+@Suite struct SegmentRegressionTests {
+    static let cases: [(rules: String, refusedAt: [Int]?, status: String)] = [
+        ("$888888888\u{1}", [1, 1], "U_UNDEFINED_SEGMENT_REFERENCE"),
+        ("a > $88888888;", [1, 5], "U_UNDEFINED_SEGMENT_REFERENCE"),
+        ("b > c;\n(a) > $\u{0662}\u{0660};", [2, 7], "U_UNDEFINED_SEGMENT_REFERENCE"),   // Arabic-Indic digits count
+        ("نص (((((((((((((((((((((((((((((((( بلا إغلاق\nc/d:e", [1, 4], "U_MISMATCHED_SEGMENT_DELIMITERS"),
+        ("b > c;\na ((b) > x;\nc > d;", [2, 3], "U_MISMATCHED_SEGMENT_DELIMITERS"),
+        ("(a) > $1;", nil, ""),
+        ("(a)(b)(c)(d)(e)(f)(g)(h)(i)(j) > $10;", nil, ""),
+        ("((((((((((((((((((((((((b)))))))))))))))))))))))) > x;", nil, ""),
+        ("[(] > x; [\\(] > y; [[a-z]-[(]] > z;", nil, ""),
+        ("a > '$1000(';", nil, ""),
+        ("a > \\$1000 \\(;", nil, ""),
+        ("# $99999999 (((\na > b;", nil, ""),
+    ]
+
+    @Test(arguments: cases)
+    func costlyMistakesAreRefusedFirst(_ rules: String, _ refusedAt: [Int]?, _ status: String) {
+        let found = Transliterator.costlyMistake(in: rules)
+        #expect(found.map { [$0.line, $0.column] } == refusedAt)
+        do {
+            _ = try Transliterator(id: "Fuzz-004", rules: rules)
+            #expect(refusedAt == nil)
+        } catch {
+            if let refusedAt {
+                #expect(error.code == .invalidRules && error.icuStatus == status)
+                #expect([error.line, error.column] == refusedAt.map { Optional($0) })
+            } else {
+                Issue.record("valid rules refused: \(error)")
+            }
+        }
     }
 }

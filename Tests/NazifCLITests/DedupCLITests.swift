@@ -45,3 +45,18 @@ import Testing
         #expect(result.status == 65, "\(result.stderr)")
     }
 }
+
+/// Signature files the fuzzer crafted (Fuzz/Findings/, checksums right): refused with exit 65,
+/// where `dedup clusters` used to trap (exit 132).
+@Suite struct CraftedSignatureFileCLITests {
+    @Test(arguments: [
+        ("fuzz-002-signature-record-number-past-int-max.sig", "corrupt signature file"),
+        ("fuzz-003-signature-bands-times-rows-overflow.sig", "corrupt signature file"),
+    ])
+    func craftedFilesExit65(_ name: String, _ message: String) throws {
+        let path = NazifProcess.repository.appendingPathComponent("Fuzz/Findings").appendingPathComponent(name).path
+        let result = try NazifProcess.run(["dedup", "clusters", path])
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(result.stderr.contains("\(name): \(message)"), "\(result.stderr)")
+    }
+}

@@ -117,7 +117,7 @@ import Testing
         BadInputCase(name: "records without the field pass through with a warning",
                      arguments: ["tokenize", "--jsonl", "--field", "body"], input: "{\"text\":\"قال: نعم\"}\n{\"body\":5}\n\n",
                      status: 0, stdout: "{\"text\":\"قال: نعم\"}\n{\"body\":5}\n\n",
-                     stderr: "2 record(s) without a string field \"body\" passed through unchanged"),
+                     stderr: "2 of 2 records have no \"body\" field (--field); they were passed through unchanged"),
         BadInputCase(name: "the first of two fields of the same name",
                      arguments: ["normalize", "--jsonl"], input: "{\"text\":\"أ\",\"text\":\"إ\"}\n",
                      status: 0, stdout: "{\"text\":\"ا\",\"text\":\"إ\"}\n", stderr: ""),

@@ -4,13 +4,15 @@
 # Fuzz/Regressions/<target>/. Crashes land in .build/fuzz/artifacts/<target>/; the run stops
 # with exit 1 at the first target that crashes.
 # Usage: Tools/reliability/fuzz.sh [SECONDS] [TARGET...]     (from the repository root)
+# NICE=10 runs the fuzzers at that niceness (the build too), for long runs beside other work.
 set -eu
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-"FuzzNormalize FuzzTokenize FuzzJSON FuzzTable FuzzClean"}
+targets=${*:-"FuzzNormalize FuzzTokenize FuzzJSON FuzzTable FuzzClean FuzzUTF8 FuzzOffsets FuzzTranslit FuzzICURules FuzzNames FuzzLexicon FuzzSignatures"}
 root=$(pwd)
 work="$root/.build/fuzz"
-(cd Fuzz && swift build -c debug -Xswiftc -sanitize=address \
+nice=${NICE:-0}
+(cd Fuzz && nice -n "$nice" swift build -c debug -Xswiftc -sanitize=address \
     -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table -Xswiftc -use-ld=lld)
 status=0
 for target in $targets; do
@@ -21,7 +23,7 @@ for target in $targets; do
         [ -d "$dir" ] && cp "$dir"/* "$corpus/" 2>/dev/null || true
     done
     echo "== $target: $seconds s"
-    if ! SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "Fuzz/.build/debug/$target" \
+    if ! SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 nice -n "$nice" "Fuzz/.build/debug/$target" \
         -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=3072 -print_final_stats=1 \
         -artifact_prefix="$work/artifacts/$target/" "$corpus" 2>"$work/$target.log"; then
         status=1

@@ -24,6 +24,9 @@ public final class Transliterator: Sendable {
     /// let toASCII = try Transliterator(id: "Any-Latin; Latin-ASCII")
     /// ```
     public init(id: String, rules: String? = nil, reverse: Bool = false) throws(ArabicTextError) {
+        if let rules, let (line, column, status) = Self.costlyMistake(in: rules) {
+            throw .invalidRules(line: line, column: column, icuStatus: status)
+        }
         switch ICUTransformHandle.open(id: id, rules: rules, reverse: reverse) {
         case .success(let handle):
             self.prototype = handle
@@ -35,6 +38,77 @@ public final class Transliterator: Sendable {
             throw .unknownTransform(id: id, icuStatus: failure.error.name)
         }
         self.id = id
+    }
+
+    /// Two mistakes in rules that ICU takes very long, and very much memory, to refuse, found
+    /// before ICU sees the rules: their line and column (1-based, characters) and ICU's name for
+    /// them, or nil.
+    ///
+    /// - A segment `(` not closed before its rule ends (`;` or the end): ICU's work doubles with
+    ///   each one (24 took 8 s and 2 GB; 32, in 6 KB of article text, more than 120 s and 8 GB;
+    ///   fuzz-005). `U_MISMATCHED_SEGMENT_DELIMITERS`.
+    /// - A segment reference `$N` naming more segments than the rules have parentheses: ICU makes
+    ///   room for N references before it checks them (`$888888888`, 12 bytes: 4 GB and 33 s;
+    ///   fuzz-004). `U_UNDEFINED_SEGMENT_REFERENCE`.
+    ///
+    /// Valid rules have neither (a segment is closed within its rule, and `$N` needs N
+    /// segments), so none is refused. Quoted text ('…'), escaped characters (\\( \\$), sets
+    /// ([…], nested; a parenthesis there is a character) and comments (# to the end of the line)
+    /// are skipped; digits are any decimal digits, as ICU reads them.
+    static func costlyMistake(in rules: String) -> (line: Int, column: Int, status: String)? {
+        let scalars = Array(rules.unicodeScalars)
+        var parentheses = 0
+        var open: [(line: Int, column: Int)] = []
+        var references: [(value: Int, line: Int, column: Int)] = []
+        var inQuote = false, inComment = false, escaped = false
+        var setDepth = 0
+        var line = 1, column = 1
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            defer {
+                index += 1
+                column += 1
+            }
+            if scalar == "\n" {
+                line += 1
+                column = 0
+                inComment = false
+                escaped = false
+                continue
+            }
+            if inComment { continue }
+            if escaped {
+                escaped = false
+                continue
+            }
+            switch scalar {
+            case "\\": escaped = true
+            case "'": inQuote.toggle()
+            case _ where inQuote: break
+            case "[": setDepth += 1
+            case "]" where setDepth > 0: setDepth -= 1
+            case _ where setDepth > 0: break
+            case "#": inComment = true
+            case "(":
+                parentheses += 1
+                open.append((line, column))
+            case ")": _ = open.popLast()
+            case ";":
+                if let first = open.first { return (first.line, first.column, "U_MISMATCHED_SEGMENT_DELIMITERS") }
+            case "$":
+                var next = index + 1, value = 0
+                while next < scalars.count, scalars[next].properties.numericType == .decimal,
+                      let digit = scalars[next].properties.numericValue {
+                    value = min(value * 10 + Int(digit), 1 << 40)
+                    next += 1
+                }
+                if next > index + 1 { references.append((value, line, column)) }
+            default: break
+            }
+        }
+        if let first = open.first { return (first.line, first.column, "U_MISMATCHED_SEGMENT_DELIMITERS") }
+        return references.first { $0.value > parentheses }.map { ($0.line, $0.column, "U_UNDEFINED_SEGMENT_REFERENCE") }
     }
 
     /// ICU's parse error position as a 1-based line and column (characters) in the rules, or

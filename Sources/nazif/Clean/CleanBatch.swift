@@ -16,7 +16,9 @@ struct CleanStats: Sendable {
     /// Lone surrogate escapes read as U+FFFD, and the records that had them.
     var loneSurrogates = 0
     var recordsWithLoneSurrogates = 0
-    var recordsWithoutField = 0
+    /// JSON records read, and those without a string `--field` or `--group-by` value.
+    var fields = FieldTally()
+    var recordsWithoutField: Int { fields.withoutField }
     /// Documents that lost more than half of their article-like text to one rule.
     var documentsWithArticleLoss = 0
     /// Rule → (lines, bytes) removed.
@@ -33,7 +35,7 @@ struct CleanStats: Sendable {
         repairedRecords += other.repairedRecords
         loneSurrogates += other.loneSurrogates
         recordsWithLoneSurrogates += other.recordsWithLoneSurrogates
-        recordsWithoutField += other.recordsWithoutField
+        fields.add(other.fields)
         documentsWithArticleLoss += other.documentsWithArticleLoss
         for (rule, counts) in other.rules {
             let current = rules[rule] ?? (0, 0)
@@ -100,7 +102,8 @@ struct CleanWorker: Sendable {
         var result = CleanBatchResult()
         result.output.reserveCapacity(batch.chunk.bytes.count)
         var keys = batch.keys.map { KeyBlob.Reader($0) }
-        forEachDocument(in: batch, mode: mode, policy: policy, { record in
+        var fields = FieldTally()
+        forEachDocument(in: batch, mode: mode, policy: policy, fields: &fields, { record in
             cleanRecord(record, source: batch.source, keys: &keys, into: &result)
         }, problem: { problem in
             switch policy {
@@ -123,6 +126,8 @@ struct CleanWorker: Sendable {
                 return true
             }
         })
+        result.stats.fields.add(fields)
+        if let strict = fields.strictFailure, result.failure == nil { result.failure = .data(strict) }
         return result
     }
 
@@ -130,7 +135,6 @@ struct CleanWorker: Sendable {
     private func cleanRecord(_ record: DocumentRecord, source: String, keys: inout KeyBlob.Reader?,
                              into result: inout CleanBatchResult) -> Int? {
         if let json = record.json, json.value == nil {
-            result.stats.recordsWithoutField += 1
             result.output.append(contentsOf: json.line)
             result.output.append(0x0A)
             return nil
@@ -290,6 +294,8 @@ struct LearnWorker: Sendable {
         var repaired = 0
         /// The batch's key blob, when kept and every record of the batch was sound.
         var keys: [UInt8]?
+        /// JSON records without a string `--field` or `--group-by` value.
+        var fields = FieldTally()
     }
 
     func count(_ batch: DocumentBatch) -> Result {
@@ -298,7 +304,8 @@ struct LearnWorker: Sendable {
         blob?.reserveCapacity(batch.chunk.bytes.count)
         if blob != nil { KeyBlob.start(&blob!) }
         var batchHashes: [UInt64] = []
-        forEachDocument(in: batch, mode: mode, policy: policy, { record in
+        var fields = FieldTally()
+        forEachDocument(in: batch, mode: mode, policy: policy, fields: &fields, { record in
             guard record.json == nil || record.json?.value != nil else { return nil }
             // The key text is read where the normalizer wrote it: copied only into the blob.
             return Cleaner.withKeyText(ofUTF8: record.text) { key, bad -> Int? in
@@ -326,6 +333,11 @@ struct LearnWorker: Sendable {
             }
             return true
         })
+        result.fields = fields
+        if let strict = fields.strictFailure, result.failure == nil {
+            result.failure = .data(strict)
+            blob = nil
+        }
         if blob != nil { KeyBlob.finish(&blob!, hashes: batchHashes) }
         result.keys = blob
         return result

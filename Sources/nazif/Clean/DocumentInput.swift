@@ -15,6 +15,9 @@ struct DocumentOptions: ParsableArguments {
         valueName: "name"))
     var groupBy: String?
 
+    @Flag(help: "With --jsonl: a record without a string --field (or --group-by) value is an error (exit 65 with its line), not a warning after the run.")
+    var strict = false
+
     @Flag(help: "Plain text: each line is a document (default: each file, or standard input, is one document).")
     var lines = false
 
@@ -38,6 +41,7 @@ struct DocumentOptions: ParsableArguments {
         if maxDocumentLines < 1 { throw ValidationError("--max-document-lines needs a positive count") }
         if jsonl && lines { throw ValidationError("--jsonl and --lines cannot be used together") }
         if groupBy != nil && !jsonl { throw ValidationError("--group-by needs --jsonl") }
+        if strict && !jsonl { throw ValidationError("--strict needs --jsonl (it checks --field and --group-by)") }
         if field.isEmpty { throw ValidationError("--field needs a name") }
         if let documentSeparator {
             if jsonl || lines { throw ValidationError("--doc-separator is for plain text documents (not --jsonl or --lines)") }
@@ -49,7 +53,7 @@ struct DocumentOptions: ParsableArguments {
 
     var mode: DocumentMode {
         let limits = DocumentLimits(maxBytes: maxDocumentSize << 20, maxLines: maxDocumentLines)
-        if jsonl { return .jsonl(field: Array(field.utf8), groupBy: groupBy.map { Array($0.utf8) }, limits: limits) }
+        if jsonl { return .jsonl(field: Array(field.utf8), groupBy: groupBy.map { Array($0.utf8) }, strict: strict, limits: limits) }
         return lines ? .lines(limits: limits) : .files(separator: documentSeparator.map { Array($0.utf8) }, limits: limits)
     }
 }
@@ -62,13 +66,15 @@ enum DocumentMode: Sendable {
     /// Each line is a document; a line over `limits.maxBytes` is refused.
     case lines(limits: DocumentLimits)
     /// Each line is a JSON object; the document is the string `field`; the group is the
-    /// string `groupBy`, or the host of `url`. A record over `limits.maxBytes` is refused.
-    case jsonl(field: [UInt8], groupBy: [UInt8]?, limits: DocumentLimits)
+    /// string `groupBy`, or the host of `url`. A record over `limits.maxBytes` is refused. A
+    /// record without a string `field` (or `groupBy`) is counted (``FieldTally``); with `strict`
+    /// it stops the run.
+    case jsonl(field: [UInt8], groupBy: [UInt8]?, strict: Bool, limits: DocumentLimits)
 
     /// How large one document may be.
     var limits: DocumentLimits {
         switch self {
-        case .files(_, let limits), .lines(let limits), .jsonl(_, _, let limits): return limits
+        case .files(_, let limits), .lines(let limits), .jsonl(_, _, _, let limits): return limits
         }
     }
 
@@ -114,7 +120,7 @@ func readBatches(paths: [String], displayNames: [String: String] = [:], mode: Do
         let input = try InputFile.open(path)
         if let name = displayNames[path] { input.name = name }
         switch mode {
-        case .lines(let limits), .jsonl(_, _, let limits):
+        case .lines(let limits), .jsonl(_, _, _, let limits):
             // A document is a whole line: one longer than the bound is refused once the reader
             // has read that much of it (it cuts such a line), so memory stays bounded.
             let reader = ChunkReader(input: input, chunkSize: 256 << 10, lineSplitSize: limits.maxBytes + 1)
@@ -204,8 +210,11 @@ struct RecordProblem: Sendable {
 /// the document's bytes are not valid UTF-8, which the key computation finds for free — the
 /// offset of the first bad byte without having written anything; the record then goes to
 /// `problem` (which says whether to go on) and, with policy `replace`, comes back repaired.
-/// Malformed JSON goes to `problem` too.
+/// Malformed JSON goes to `problem` too. JSON records without a string `--field` (or
+/// `--group-by`) value are counted in `fields`; with `--strict` the first one stops the walk
+/// and `fields.strictFailure` says where it is.
 func forEachDocument(in batch: DocumentBatch, mode: DocumentMode, policy: ErrorPolicy,
+                     fields: inout FieldTally,
                      _ body: (DocumentRecord) -> Int?,
                      problem: (RecordProblem) -> Bool) {
     batch.chunk.bytes.withUnsafeBufferPointer { bytes in
@@ -248,7 +257,8 @@ func forEachDocument(in batch: DocumentBatch, mode: DocumentMode, policy: ErrorP
                 let offset = batch.chunk.offset + start
                 let currentLine = line
                 let keepGoing = withRepair(lineBytes, policy: policy, { record in
-                    recordDocument(record, line: currentLine, offset: offset, mode: mode, body, problem: problem)
+                    recordDocument(record, source: batch.source, line: currentLine, offset: offset, mode: mode,
+                                   fields: &fields, body, problem: problem)
                 }, report: { bad in
                     problem(RecordProblem(line: currentLine, byte: offset + bad, message: "invalid UTF-8", isEncoding: true))
                 })
@@ -289,11 +299,12 @@ enum AttemptResult {
     case invalidUTF8
 }
 
-/// The document of one line (`--lines`, `--jsonl`).
-private func recordDocument(_ lineBytes: UnsafeBufferPointer<UInt8>, line: Int, offset: Int,
-                            mode: DocumentMode, _ body: (DocumentRecord) -> Int?,
+/// The document of one line (`--lines`, `--jsonl`). A JSON record is counted in `fields` once
+/// its attempt is done (not when it comes back for repair).
+private func recordDocument(_ lineBytes: UnsafeBufferPointer<UInt8>, source: String, line: Int, offset: Int,
+                            mode: DocumentMode, fields: inout FieldTally, _ body: (DocumentRecord) -> Int?,
                             problem: (RecordProblem) -> Bool) -> AttemptResult {
-    guard case .jsonl(let field, let groupBy, _) = mode else {
+    guard case .jsonl(let field, let groupBy, let strict, _) = mode else {
         return body(DocumentRecord(line: line, text: lineBytes, group: "", json: nil)) == nil ? .done : .invalidUTF8
     }
     if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return .done }  // blank lines between records
@@ -305,18 +316,39 @@ private func recordDocument(_ lineBytes: UnsafeBufferPointer<UInt8>, line: Int, 
         return problem(RecordProblem(line: line, byte: offset + error.offset,
                                      message: "malformed JSON: \(error.message)", isEncoding: false)) ? .done : .stop
     }
+    var counted = FieldTally(records: 1)
+    let value = scanned.fields[field].flatMap { lineBytes[$0.lowerBound] == UInt8(ascii: "\"") ? $0 : nil }
+    if value == nil {
+        counted.withoutField = 1
+        if strict {
+            fields.strictFailure = FieldTally.strictMessage(source: source, line: line, name: String(decoding: field, as: UTF8.self),
+                                                            option: "--field")
+            return .stop
+        }
+    }
     var group = ""
     if let groupBy {
-        group = scanned.string(groupBy).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        if let name = scanned.string(groupBy) {
+            group = String(decoding: name, as: UTF8.self)
+        } else {
+            counted.withoutGroup = 1
+            if strict {
+                fields.strictFailure = FieldTally.strictMessage(source: source, line: line, name: String(decoding: groupBy, as: UTF8.self),
+                                                                option: "--group-by")
+                return .stop
+            }
+        }
     } else if let url = scanned.string(urlField) {
         group = urlHost(url) ?? ""
     }
-    guard let value = scanned.fields[field], lineBytes[value.lowerBound] == UInt8(ascii: "\"") else {
+    guard let value else {
         // No such string field: the record passes through unchanged (once its bytes are checked).
         if UTF8Validation.firstInvalidOffset(in: lineBytes) != nil { return .invalidUTF8 }
         let record = DocumentRecord(line: line, text: UnsafeBufferPointer(start: nil, count: 0), group: group,
                                     json: (lineBytes, nil, scanned.fields[idField]))
-        return body(record) == nil ? .done : .invalidUTF8
+        guard body(record) == nil else { return .invalidUTF8 }
+        fields.add(counted)
+        return .done
     }
     // The bytes around the field are checked here; the field's own bytes by the key computation.
     if UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: lineBytes[..<value.lowerBound])) != nil
@@ -327,11 +359,14 @@ private func recordDocument(_ lineBytes: UnsafeBufferPointer<UInt8>, line: Int, 
     let decoded = scanned.decoded
         ?? JSONLine.decodeString(UnsafeBufferPointer(rebasing: lineBytes[(value.lowerBound + 1)..<(value.upperBound - 1)]),
                                  loneSurrogates: &loneSurrogates)
-    return decoded.withUnsafeBufferPointer { text in
+    let bad = decoded.withUnsafeBufferPointer { text in
         var record = DocumentRecord(line: line, text: text, group: group, json: (lineBytes, value, scanned.fields[idField]))
         record.loneSurrogates = loneSurrogates
         return body(record)
-    } == nil ? .done : .invalidUTF8
+    }
+    guard bad == nil else { return .invalidUTF8 }
+    fields.add(counted)
+    return .done
 }
 
 let urlField = Array("url".utf8)

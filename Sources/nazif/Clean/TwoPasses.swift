@@ -4,11 +4,13 @@ import Glibc
 /// Counts a repetition table over the inputs in parallel (`nazif learn`, and the first pass of
 /// `nazif clean` without `--table`).
 /// With `spool`, each batch's key text goes there for the second pass. `problems` says what was
-/// done to bad records (``recordProblemLines(policy:skipped:malformed:repaired:)``).
+/// done to bad records (``recordProblemLines(policy:skipped:malformed:repaired:)``); `fields`
+/// counts the JSON records without a string `--field` or `--group-by` value.
 func learnTable(paths: [String], displayNames: [String: String] = [:], mode: DocumentMode,
                 policy: ErrorPolicy, threads: Int, spool: KeySpool? = nil,
-                progress: ProgressMeter? = nil) throws -> (table: RepetitionTable, problems: [String]) {
+                progress: ProgressMeter? = nil) throws -> (table: RepetitionTable, problems: [String], fields: FieldTally) {
     var table = RepetitionTable()
+    var fields = FieldTally()
     var failure: Failure? = nil
     var skipped = 0, malformed = 0, repaired = 0
     let worker = LearnWorker(mode: mode, policy: policy, keepsKeys: spool != nil)
@@ -18,6 +20,7 @@ func learnTable(paths: [String], displayNames: [String: String] = [:], mode: Doc
         skipped += result.skipped
         malformed += result.malformed
         repaired += result.repaired
+        fields.add(result.fields)
         if let problem = result.failure {
             failure = problem
             return false
@@ -30,7 +33,7 @@ func learnTable(paths: [String], displayNames: [String: String] = [:], mode: Doc
         return result
     }
     if let failure { throw failure }
-    return (table, recordProblemLines(policy: policy, skipped: skipped, malformed: malformed, repaired: repaired))
+    return (table, recordProblemLines(policy: policy, skipped: skipped, malformed: malformed, repaired: repaired), fields)
 }
 
 /// Inputs that can be read only once — standard input, and pipes, FIFOs or devices given by name

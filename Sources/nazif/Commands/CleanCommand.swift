@@ -53,15 +53,15 @@ struct CleanCommand: ParsableCommand {
     var explainFile: String?
 
     @Option(name: .customLong("explain-format"), help: ArgumentHelp(
-        "json (one object per document, for programs; the default) or text (a table for people). Implies --explain.",
+        "With --explain or --explain-file: json (one object per document, for programs; the default) or text (a table for people).",
         valueName: "json|text"))
     var explainFormatChoice: ExplainFormat?
 
     /// The format of the explanations (json unless `--explain-format` says otherwise).
     var explainFormat: ExplainFormat { explainFormatChoice ?? .json }
 
-    /// Whether explanations are written: asked for by `--explain`, `--explain-file` or `--explain-format`.
-    var explains: Bool { explain || explainFile != nil || explainFormatChoice != nil }
+    /// Whether explanations are written: asked for by `--explain` or `--explain-file`.
+    var explains: Bool { explain || explainFile != nil }
 
     @Flag(help: "Print per-rule totals on standard error.")
     var stats = false
@@ -75,6 +75,11 @@ struct CleanCommand: ParsableCommand {
         if minimumCount < 1 { throw ValidationError("--min-count must be at least 1") }
         if !(0...1).contains(minimumShare) { throw ValidationError("--min-share must be between 0 and 1") }
         if table != nil && noTemplates { throw ValidationError("--table and --no-templates contradict each other") }
+        // A format alone does not say where the explanations go (standard error, mixed with the
+        // warnings, or a file): ask for one rather than guess.
+        if explainFormatChoice != nil && !explains {
+            throw ValidationError("--explain-format needs --explain (to standard error) or --explain-file FILE")
+        }
         let known = Set(RuleName.allCases.map(\.rawValue))
         for rule in disabledRules where !known.contains(rule) && !rule.hasPrefix("marker.") {
             throw ValidationError("--disable \(rule): no such rule (the rules: \(known.sorted().joined(separator: ", ")), marker.NAME)")
@@ -184,8 +189,8 @@ struct CleanCommand: ParsableCommand {
         try explainSink?.commit()
         try reportWriter?.commit(totals: totals, inputs: input.paths)
         for line in totals.problemLines(policy: input.onError) { reportError("nazif clean: \(line)") }
-        if documents.jsonl && totals.recordsWithoutField > 0 {
-            reportError("nazif clean: warning: \(totals.recordsWithoutField) record(s) without a string field \"\(documents.field)\" passed through unchanged (--field names another)")
+        if documents.jsonl {
+            for line in totals.fields.warnings(field: documents.field, groupBy: documents.groupBy) { reportError("nazif clean: \(line)") }
         }
         if warningsShown > Self.warningLimit {
             reportError("nazif clean: warning: \(warningsShown - Self.warningLimit) more document(s) lost more than half of their article-like text to one rule (--stats counts them)")

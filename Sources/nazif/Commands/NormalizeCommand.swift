@@ -35,7 +35,7 @@ struct NormalizeCommand: ParsableCommand {
             var filter = LineFilter(command: "normalize", options: input) { normalize($0).output }
             filter.checkingTransform = normalize
             if json.jsonl {
-                filter.fieldRewriter = JSONFieldRewriter(fieldName: json.field) { text, scratch, out in
+                filter.fieldRewriter = JSONFieldRewriter(fieldName: json.field, strict: json.strict) { text, scratch, out in
                     scratch.removeAll(keepingCapacity: true)
                     _ = normalizer.normalize(utf8: text, into: &scratch)
                     JSONText.appendString(scratch, to: &out)

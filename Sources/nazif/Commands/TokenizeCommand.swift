@@ -53,7 +53,7 @@ struct TokenizeCommand: ParsableCommand {
             }
             if json.jsonl {
                 let sentences = self.sentences
-                filter.fieldRewriter = JSONFieldRewriter(fieldName: json.field) { text, scratch, out in
+                filter.fieldRewriter = JSONFieldRewriter(fieldName: json.field, strict: json.strict) { text, scratch, out in
                     Self.appendFieldValue(text, sentences: sentences, format: format, to: &out)
                 }
             }

@@ -42,10 +42,9 @@ struct DedupRun: ParsableCommand {
     @Flag(help: "Report documents, removals, clusters and index memory on standard error.")
     var stats = false
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: DedupInputOptions
 
     func validate() throws {
-        try validateDedupPolicy(input)
         if mark != nil && !document.jsonl { throw ValidationError("--mark needs --jsonl") }
         if let mark, mark.isEmpty { throw ValidationError("--mark needs a field name") }
     }
@@ -61,7 +60,7 @@ struct DedupRun: ParsableCommand {
             let names = paths.map { displayNames[$0] ?? $0 }
             let parameters = document.parameters(threshold: clusters.threshold)
             var clustering = Clustering(parameters: parameters)
-            let problems = try signDocuments(paths: paths, displayNames: displayNames, options: document,
+            let (problems, fields) = try signDocuments(paths: paths, displayNames: displayNames, options: document,
                                              policy: input.onError, threads: input.threadCount,
                                              parameters: parameters) { source, signed in
                 clustering.add(source: source, line: signed.line, length: signed.length, signature: signed.signature)
@@ -83,6 +82,11 @@ struct DedupRun: ParsableCommand {
                 }
             }
             if problems > 0 { reportError("nazif dedup: \(problems) records repaired or passed through unread (--on-error replace)") }
+            if document.jsonl {
+                for line in fields.warnings(field: document.field, groupBy: nil, passed: "they were kept, never compared") {
+                    reportError("nazif dedup: \(line)")
+                }
+            }
             if stats {
                 let documents = clustering.count
                 let clusterCount = documents - plan.removals.count
@@ -107,8 +111,8 @@ struct DedupSignatures: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The signature file to write (written whole or not at all).", valueName: "file"))
     var output: String
 
-    @Option(name: .customLong("on-error"), help: ArgumentHelp("On invalid UTF-8: fail or replace.", valueName: "fail|replace"))
-    var onError: ErrorPolicy = .fail
+    @Option(name: .customLong("on-error"), help: ArgumentHelp(DedupPolicy.help, valueName: DedupPolicy.valueName))
+    var onError: DedupPolicy = .fail
 
     @Option(help: ArgumentHelp("Worker threads (default: every core).", valueName: "n"))
     var threads: Int?
@@ -117,7 +121,6 @@ struct DedupSignatures: ParsableCommand {
     var file: String = InputFile.standardInput
 
     func validate() throws {
-        if onError == .skip { throw ValidationError("--on-error skip is not supported by dedup; use fail or replace") }
         if let threads, threads < 1 || threads > 1024 { throw ValidationError("--threads must be between 1 and 1024") }
         let name = source ?? file
         if name.isEmpty || name.utf8.contains(0x09) || name.utf8.contains(0x0A) {
@@ -130,13 +133,18 @@ struct DedupSignatures: ParsableCommand {
             try InputFile.checkReadable([file])
             let parameters = document.parameters(threshold: 0.8)
             var signatures = SignatureFile(parameters: parameters, source: source ?? file)
-            _ = try signDocuments(paths: [file], displayNames: [:], options: document, policy: onError,
-                                  threads: threads ?? InputOptions.coreCount, parameters: parameters) { _, signed in
+            let (_, fields) = try signDocuments(paths: [file], displayNames: [:], options: document, policy: onError.policy,
+                                                threads: threads ?? DedupInputOptions.coreCount, parameters: parameters) { _, signed in
                 signatures.append(record: signed.line, length: signed.length, signature: signed.signature)
             }
             let sink = try OutputSink.atomicFile(output)
             try sink.write(signatures.serialized())
             try sink.commit()
+            if document.jsonl {
+                for line in fields.warnings(field: document.field, groupBy: nil, passed: "they have no signature, never compared") {
+                    reportError("nazif dedup signatures: \(line)")
+                }
+            }
         }
     }
 }

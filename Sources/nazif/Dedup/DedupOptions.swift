@@ -9,6 +9,9 @@ struct DedupOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With --jsonl: the field that holds the document's text.", valueName: "name"))
     var field: String = "text"
 
+    @Flag(help: "With --jsonl: a record without a string --field value is an error (exit 65 with its line), not a warning after the run.")
+    var strict = false
+
     @Option(help: ArgumentHelp("Words per shingle. A document with fewer words is compared by the exact hash of its key words.",
                                valueName: "n"))
     var shingle: Int = 5
@@ -30,6 +33,7 @@ struct DedupOptions: ParsableArguments {
 
     func validate() throws {
         if field.isEmpty { throw ValidationError("--field needs a name") }
+        if strict && !jsonl { throw ValidationError("--strict needs --jsonl (it checks --field)") }
         if shingle < 1 || shingle > 64 { throw ValidationError("--shingle must be between 1 and 64") }
         if bands < 1 || rows < 1 || bands * rows > 1024 {
             throw ValidationError("--bands × --rows must be between 1 and 1024")
@@ -40,7 +44,7 @@ struct DedupOptions: ParsableArguments {
         MinHashParameters(shingleSize: shingle, bands: bands, rows: rows, seed: seed, threshold: threshold)
     }
 
-    var mode: DocumentMode { jsonl ? .jsonl(field: Array(field.utf8), groupBy: nil, limits: .standard) : .lines(limits: .standard) }
+    var mode: DocumentMode { jsonl ? .jsonl(field: Array(field.utf8), groupBy: nil, strict: strict, limits: .standard) : .lines(limits: .standard) }
 }
 
 /// How clusters are decided.
@@ -63,10 +67,15 @@ enum KeepChoice: String, ExpressibleByArgument, CaseIterable {
     var policy: DuplicateIndex.KeepPolicy { self == .first ? .first : .longest }
 }
 
-/// `--on-error skip` would drop records that the other passes count: dedup reads bad records
-/// (replace) or stops (fail).
-func validateDedupPolicy(_ input: InputOptions) throws {
-    if input.onError == .skip {
-        throw ValidationError("--on-error skip is not supported by dedup; use fail or replace (a repaired record is compared repaired and written as it was)")
-    }
+/// `--on-error` of `dedup`: skipping would drop records that the other passes count, so a bad
+/// record is read repaired (replace) or stops the run (fail).
+enum DedupPolicy: String, ErrorPolicyChoice {
+    case fail, replace
+
+    var policy: ErrorPolicy { self == .fail ? .fail : .replace }
+    static let help = "On a bad record (invalid UTF-8, malformed JSON): fail (exit 65 with file, line and byte) or replace (invalid UTF-8 is compared repaired, a malformed record is kept and never compared; the record is written as it was; the count is reported)."
+    static let valueName = "fail|replace"
 }
+
+/// The input options of `dedup` (run): `--on-error fail|replace`.
+typealias DedupInputOptions = StreamOptions<DedupPolicy>

@@ -23,11 +23,14 @@ struct SignatureWorker: Sendable {
         var documents: [DocumentSignature] = []
         var failure: Failure?
         var problems = 0
+        /// JSON records without a string `--field` value.
+        var fields = FieldTally()
     }
 
     func sign(_ batch: DocumentBatch) -> Result {
         var result = Result()
-        forEachDocument(in: batch, mode: mode, policy: policy, { record in
+        var fields = FieldTally()
+        forEachDocument(in: batch, mode: mode, policy: policy, fields: &fields, { record in
             // A JSON record without the field is passed through, never compared.
             guard record.json == nil || record.json?.value != nil else { return nil }
             if let cleaner {
@@ -52,23 +55,27 @@ struct SignatureWorker: Sendable {
             result.problems += 1
             return true
         })
+        result.fields = fields
+        if let strict = fields.strictFailure, result.failure == nil { result.failure = .data(strict) }
         return result
     }
 }
 
 /// Reads every input and hands each document's signature to `body`, in input order (input
 /// number, signature), whatever the thread count. Returns the number of records read repaired
-/// or passed through unread (`--on-error replace`).
+/// or passed through unread (`--on-error replace`), and the JSON records without the field.
 func signDocuments(paths: [String], displayNames: [String: String], options: DedupOptions, policy: ErrorPolicy,
                    threads: Int, parameters: MinHashParameters,
-                   _ body: @escaping (Int, DocumentSignature) -> Void) throws -> Int {
+                   _ body: @escaping (Int, DocumentSignature) -> Void) throws -> (problems: Int, fields: FieldTally) {
     var failure: Failure? = nil
     var problems = 0
+    var fields = FieldTally()
     let worker = SignatureWorker(mode: options.mode, policy: policy, parameters: parameters, cleaner: options.clean ? Cleaner() : nil)
     for (number, path) in paths.enumerated() {
         let pipeline = OrderedPipeline<SignatureWorker.Result>(threads: threads) { result in
             for document in result.documents { body(number, document) }
             problems += result.problems
+            fields.add(result.fields)
             if let problem = result.failure {
                 failure = problem
                 return false
@@ -78,5 +85,5 @@ func signDocuments(paths: [String], displayNames: [String: String], options: Ded
         try processBatches(paths: [path], displayNames: displayNames, mode: options.mode, through: pipeline) { worker.sign($0) }
         if let failure { throw failure }
     }
-    return problems
+    return (problems, fields)
 }

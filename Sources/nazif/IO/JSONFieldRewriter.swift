@@ -10,8 +10,12 @@ struct JSONFieldOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With --jsonl: the field to transform.", valueName: "name"))
     var field: String = "text"
 
+    @Flag(help: "With --jsonl: a record without a string --field value is an error (exit 65 with its line), not a warning after the run.")
+    var strict = false
+
     func validate() throws {
         if field.isEmpty { throw ValidationError("--field needs a name") }
+        if strict && !jsonl { throw ValidationError("--strict needs --jsonl (it checks --field)") }
     }
 }
 
@@ -23,19 +27,21 @@ struct TransformOutput {
     var malformed: MalformedRecord? = nil
 }
 
-/// A JSON Lines record that breaks the grammar.
+/// A JSON Lines record that breaks the grammar, or (`--strict`) has no string `--field` value.
 struct MalformedRecord: Sendable {
     /// Line breaks in the chunk before the record's line.
     var lineBreaksBefore: Int
     /// The byte where the grammar breaks, from the start of the input.
     var offset: Int
     var message: String
+    /// The record is well formed but has no string `--field` value (`--strict`).
+    var isMissingField = false
 }
 
 /// What happened to the records of a run (or a chunk), reported on standard error at the end.
 struct RecordCounts: Sendable {
-    /// Records with no string field of the name: written unchanged.
-    var withoutField = 0
+    /// Records read, and those with no string field of the name (written unchanged).
+    var fields = FieldTally()
     /// Malformed records written unchanged (`--on-error replace`).
     var malformedKept = 0
     /// Lone surrogate escapes (`\ud800` without its pair) read as U+FFFD, and their records.
@@ -43,7 +49,7 @@ struct RecordCounts: Sendable {
     var recordsWithLoneSurrogates = 0
 
     mutating func add(_ other: RecordCounts) {
-        withoutField += other.withoutField
+        fields.add(other.fields)
         malformedKept += other.malformedKept
         loneSurrogates += other.loneSurrogates
         recordsWithLoneSurrogates += other.recordsWithLoneSurrogates
@@ -55,9 +61,7 @@ struct RecordCounts: Sendable {
         if malformedKept > 0 {
             lines.append("\(malformedKept) malformed JSON record(s) written unchanged (--on-error replace)")
         }
-        if withoutField > 0 {
-            lines.append("warning: \(withoutField) record(s) without a string field \"\(field)\" passed through unchanged (--field names another)")
-        }
+        lines += fields.warnings(field: field, groupBy: nil)
         if loneSurrogates > 0 {
             lines.append("read \(loneSurrogates) lone surrogate escape(s) (\\ud800-\\udfff without a pair) as U+FFFD in \(recordsWithLoneSurrogates) record(s)")
         }
@@ -82,15 +86,20 @@ struct JSONFieldRewriter: Sendable {
     /// decoded text (valid UTF-8). `scratch` is a buffer the closure may use as it likes.
     let newValue: @Sendable (_ text: UnsafeBufferPointer<UInt8>, _ scratch: inout [UInt8], _ out: inout [UInt8]) -> Void
 
-    init(fieldName: String,
+    /// `--strict`: a record without a string field of the name stops the run.
+    let strict: Bool
+
+    init(fieldName: String, strict: Bool = false,
          newValue: @escaping @Sendable (UnsafeBufferPointer<UInt8>, inout [UInt8], inout [UInt8]) -> Void) {
         self.fieldName = fieldName
+        self.strict = strict
         self.newValue = newValue
     }
 
     /// The chunk (whole records, valid UTF-8) with each record's field rewritten. With the fail
     /// policy the output stops before the first malformed record, which `malformed` describes;
-    /// otherwise a malformed record is written unchanged and counted.
+    /// otherwise a malformed record is written unchanged and counted. With `strict`, the output
+    /// stops before the first record without the field in the same way.
     func rewrite(_ chunk: LineChunk, policy: ErrorPolicy) -> TransformOutput {
         let field = Array(fieldName.utf8)
         let wanted = [field]
@@ -111,6 +120,7 @@ struct JSONFieldRewriter: Sendable {
             } else {
                 do {
                     let scanned = try JSONLine(line, wanted: wanted, decoding: field)
+                    result.records.fields.records += 1
                     if let value = scanned.fields[field], line[value.lowerBound] == UInt8(ascii: "\"") {
                         var loneSurrogates = scanned.loneSurrogates
                         let decoded = scanned.decoded ?? JSONLine.decodeString(
@@ -124,7 +134,12 @@ struct JSONFieldRewriter: Sendable {
                         decoded.withUnsafeBufferPointer { newValue($0, &scratch, &result.bytes) }
                         result.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[value.upperBound...]))
                     } else {
-                        result.records.withoutField += 1
+                        result.records.fields.withoutField += 1
+                        if strict {
+                            result.malformed = MalformedRecord(lineBreaksBefore: lineBreaks, offset: chunk.offset + start,
+                                                               message: "", isMissingField: true)
+                            return result
+                        }
                         result.bytes.append(contentsOf: line)
                     }
                 } catch {

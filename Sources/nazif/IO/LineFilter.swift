@@ -104,6 +104,7 @@ struct LineFilter {
         }
         let checkingTransform = fieldRewriter == nil ? self.checkingTransform : nil
         let name = input.name
+        let fieldName = fieldRewriter?.fieldName ?? ""
         var lineNumber = 1
         let pipeline = OrderedPipeline<ChunkResult>(threads: options.threadCount) { result in
             do {
@@ -115,6 +116,11 @@ struct LineFilter {
             if let last = result.output.last { state.outputEndsLine = last == 0x0A }
             state.replacements += result.replacements
             state.records.add(result.records)
+            if let malformed = result.malformed, malformed.isMissingField {
+                state.failure = .data(FieldTally.strictMessage(source: name, line: lineNumber + result.lineBreaks,
+                                                               name: fieldName, option: "--field"))
+                return false
+            }
             if let malformed = result.malformed {
                 state.failure = .data("\(name):\(lineNumber + result.lineBreaks): malformed JSON: \(malformed.message) "
                                         + "at byte \(malformed.offset); --on-error replace writes such records unchanged")
