@@ -78,4 +78,10 @@ import Testing
         let result = Cleaner(options: options).clean("نص المقال هنا وهو طويل بما يكفي.\nاشترك بقناتنا على يوتيوب\n")
         #expect(result.removals.map(\.rule) == ["marker.widget"])
     }
+
+    /// A lexicon saved with Windows line ends reads as the same entries.
+    @Test func crlfLineEndsReadAsLines() throws {
+        let lexicon = try Lexicon(parsing: "line\tstart\tp\tحمل تطبيقنا\r\nline\tstart\tq\tتابعونا\r\n")
+        #expect(lexicon.entries.map(\.reportedRule) == ["marker.p", "marker.q"])
+    }
 }
