@@ -6,7 +6,7 @@ RELEASE_BIN  := .build/release/nazif
 SEEDS        := $(sort $(wildcard seeds/*.txt))
 OUT          ?= out
 
-.PHONY: all deps build run test bench compare goldens clean help
+.PHONY: all deps build run test lint format bench compare goldens clean help
 
 
 all: build
@@ -51,9 +51,17 @@ run: build
 
 # The release binary is built too, so `make run` after `make test` starts at once (and the
 # evaluation and end-to-end scripts find .build/release/nazif).
-test: deps
+test: deps lint
 	$(SWIFT) test
 	@$(MAKE) --no-print-directory build
+
+# The code's layout, checked (.swift-format; `make format` rewrites it). Part of `make test`.
+FORMAT_PATHS = Sources Tests Plugins Fuzz/Sources Benchmarks/Benchmarks
+lint:
+	$(SWIFT) format lint --strict --recursive $(FORMAT_PATHS)
+
+format:
+	$(SWIFT) format --in-place --recursive $(FORMAT_PATHS)
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark

@@ -72,8 +72,9 @@ public struct ArabicTextError: Error, Sendable, Hashable, CustomStringConvertibl
     /// print(ArabicTextError.unknownTransform(id: "Nope", icuStatus: "U_INVALID_ID"))
     /// ```
     public static func unknownTransform(id: String, icuStatus: String) -> ArabicTextError {
-        ArabicTextError(code: .unknownTransform, icuStatus: icuStatus,
-                        message: "no ICU transform '\(id)' (\(icuStatus)); see Transliterator.availableIDs")
+        ArabicTextError(
+            code: .unknownTransform, icuStatus: icuStatus,
+            message: "no ICU transform '\(id)' (\(icuStatus)); see Transliterator.availableIDs")
     }
 
     /// Custom rules that do not compile, at a 1-based line and column (0, 0: ICU points nowhere).
@@ -82,10 +83,12 @@ public struct ArabicTextError: Error, Sendable, Hashable, CustomStringConvertibl
     /// print(ArabicTextError.invalidRules(line: 2, column: 5, icuStatus: "U_MISSING_OPERATOR"))
     /// ```
     public static func invalidRules(line: Int, column: Int, icuStatus: String) -> ArabicTextError {
-        ArabicTextError(code: .invalidRules, icuStatus: icuStatus, line: line > 0 ? line : nil,
-                        column: line > 0 ? column : nil,
-                        message: line > 0 ? "invalid transform rules at line \(line), column \(column): \(icuStatus)"
-                            : "invalid transform rules: \(icuStatus)")
+        ArabicTextError(
+            code: .invalidRules, icuStatus: icuStatus, line: line > 0 ? line : nil,
+            column: line > 0 ? column : nil,
+            message: line > 0
+                ? "invalid transform rules at line \(line), column \(column): \(icuStatus)"
+                : "invalid transform rules: \(icuStatus)")
     }
 
     /// ICU failed while doing `operation`.

@@ -83,8 +83,9 @@ public struct BoilerplateError: Error, Sendable, Hashable, CustomStringConvertib
     /// BoilerplateError.unsupportedVersion(9).description   // table format version 9; this nazif reads version 1
     /// ```
     public static func unsupportedVersion(_ version: UInt32) -> BoilerplateError {
-        BoilerplateError(code: .unsupportedVersion,
-                         message: "table format version \(version); this nazif reads version \(RepetitionTable.formatVersion)")
+        BoilerplateError(
+            code: .unsupportedVersion,
+            message: "table format version \(version); this nazif reads version \(RepetitionTable.formatVersion)")
     }
 
     /// A table counted with another key definition: lines would not meet.
@@ -93,8 +94,9 @@ public struct BoilerplateError: Error, Sendable, Hashable, CustomStringConvertib
     /// print(BoilerplateError.unsupportedKeyVersion(1))
     /// ```
     public static func unsupportedKeyVersion(_ version: UInt32) -> BoilerplateError {
-        BoilerplateError(code: .unsupportedKeyVersion,
-                         message: "table counted with key version \(version); this nazif uses \(RepetitionTable.keyVersion): count again with this nazif")
+        BoilerplateError(
+            code: .unsupportedKeyVersion,
+            message: "table counted with key version \(version); this nazif uses \(RepetitionTable.keyVersion): count again with this nazif")
     }
 
     /// A table field out of range or out of order (a line counted in more documents than its

@@ -45,8 +45,9 @@ public final class Cleaner: Sendable {
         var text = text
         return text.withUTF8 { bytes in
             let verdict = decide(utf8: bytes, group: group)
-            return CleanedDocument(removals: verdict.removals, lineCount: verdict.lineCount,
-                                   cleanedText: String(decoding: verdict.cleanedBytes(of: bytes, terminate: false), as: UTF8.self))
+            return CleanedDocument(
+                removals: verdict.removals, lineCount: verdict.lineCount,
+                cleanedText: String(decoding: verdict.cleanedBytes(of: bytes, terminate: false), as: UTF8.self))
         }
     }
 
@@ -76,8 +77,10 @@ public final class Cleaner: Sendable {
 
     /// Decides as ``decide(utf8:group:)`` does, given the document's key text (and optionally
     /// its line hashes) when the caller computed them already; nil computes them.
-    package func decide(utf8 text: UnsafeBufferPointer<UInt8>, group: String = "",
-                        keyText: UnsafeBufferPointer<UInt8>?, lineHashes: UnsafeBufferPointer<UInt64>? = nil) -> DocumentVerdict {
+    package func decide(
+        utf8 text: UnsafeBufferPointer<UInt8>, group: String = "",
+        keyText: UnsafeBufferPointer<UInt8>?, lineHashes: UnsafeBufferPointer<UInt64>? = nil
+    ) -> DocumentVerdict {
         guard let keyText else {
             return Self.withKeyText(ofUTF8: text) { keys, firstInvalid in
                 decide(DocumentView(text: text, keyText: keys, lineHashes: nil, firstInvalidOffset: firstInvalid), group: group)
@@ -91,8 +94,9 @@ public final class Cleaner: Sendable {
         // The line table borrows the view's buffers, alive for this call (the caller's); the
         // verdict holds ranges and strings, no pointer.
         let lines = LineTable(document)
-        var context = RuleContext(lines: lines, options: options,
-                                  template: table.map { ($0, $0.group(named: group)) })
+        var context = RuleContext(
+            lines: lines, options: options,
+            template: table.map { ($0, $0.group(named: group)) })
         context.run()
         return context.verdict()
     }
@@ -109,8 +113,10 @@ extension Cleaner {
     /// Calls `body` with a document's key text (see ``keyText(ofUTF8:)``) and the offset of
     /// its first ill-formed UTF-8 sequence, without copying the key text into an array: the
     /// buffer is valid only inside `body`.
-    package static func withKeyText<Result>(ofUTF8 text: UnsafeBufferPointer<UInt8>,
-                                            _ body: (UnsafeBufferPointer<UInt8>, Int?) throws -> Result) rethrows -> Result {
+    package static func withKeyText<Result>(
+        ofUTF8 text: UnsafeBufferPointer<UInt8>,
+        _ body: (UnsafeBufferPointer<UInt8>, Int?) throws -> Result
+    ) rethrows -> Result {
         try keyNormalizer.withNormalizedCheckingUTF8(utf8: text, body)
     }
 }
@@ -202,8 +208,10 @@ public struct DocumentVerdict: Sendable {
     /// ```swift
     /// verdict.appendCleaned(of: bytes, to: &buffer)
     /// ```
-    public func appendCleaned(of text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8],
-                              terminate: Bool = true) {
+    public func appendCleaned(
+        of text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8],
+        terminate: Bool = true
+    ) {
         forEachCleanedPiece(of: text, terminate: terminate) { output.append(contentsOf: $0) }
     }
 
@@ -214,8 +222,10 @@ public struct DocumentVerdict: Sendable {
     /// ```swift
     /// verdict.forEachCleanedPiece(of: bytes, terminate: false) { piece in escaped.append(contentsOf: piece) }
     /// ```
-    public func forEachCleanedPiece(of text: UnsafeBufferPointer<UInt8>, terminate: Bool = true,
-                                    _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    public func forEachCleanedPiece(
+        of text: UnsafeBufferPointer<UInt8>, terminate: Bool = true,
+        _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         assert(text.count == textLength, "a verdict's spans index the text it was decided on")
         guard let last = keptSpans.last, last.upperBound <= text.count else { return }
         for span in keptSpans.dropLast() {

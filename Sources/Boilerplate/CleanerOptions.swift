@@ -41,8 +41,10 @@ public struct TemplateThresholds: Sendable, Hashable {
     public var minimumDocumentsForLongLines: Int
 
     /// Creates thresholds; the defaults are the ones documented above.
-    public init(minimumDocuments: Int = 3, minimumShare: Double = 0, longLineCharacters: Int = 150,
-                minimumDocumentsForLongLines: Int = 5) {
+    public init(
+        minimumDocuments: Int = 3, minimumShare: Double = 0, longLineCharacters: Int = 150,
+        minimumDocumentsForLongLines: Int = 5
+    ) {
         self.minimumDocuments = minimumDocuments
         self.minimumShare = minimumShare
         self.longLineCharacters = longLineCharacters
@@ -51,7 +53,8 @@ public struct TemplateThresholds: Sendable, Hashable {
 
     /// Whether a line with this key length, seen in `count` of `documents`, is template.
     public func isTemplate(count: Int, documents: Int, keyCharacters: Int) -> Bool {
-        let minimum = keyCharacters > longLineCharacters
+        let minimum =
+            keyCharacters > longLineCharacters
             ? max(minimumDocuments, minimumDocumentsForLongLines) : minimumDocuments
         return count >= minimum && Double(count) >= minimumShare * Double(documents)
     }

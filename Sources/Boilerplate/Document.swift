@@ -133,8 +133,10 @@ package struct DocumentView {
     package let lineHashes: UnsafeBufferPointer<UInt64>?
     package let firstInvalidOffset: Int?
 
-    package init(text: UnsafeBufferPointer<UInt8>, keyText: UnsafeBufferPointer<UInt8>,
-                 lineHashes: UnsafeBufferPointer<UInt64>?, firstInvalidOffset: Int?) {
+    package init(
+        text: UnsafeBufferPointer<UInt8>, keyText: UnsafeBufferPointer<UInt8>,
+        lineHashes: UnsafeBufferPointer<UInt64>?, firstInvalidOffset: Int?
+    ) {
         assert(Document.lineBreaks(in: keyText) == Document.lineBreaks(in: text), "key text must have the text's lines")
         self.text = text
         self.keyText = keyText

@@ -62,7 +62,8 @@ public enum KeyHash {
             var count = 0
             var position = 0
             while position < key.count {
-                let zero = CLibrary.firstByte(0x30, in: base + position, count: key.count - position)
+                let zero =
+                    CLibrary.firstByte(0x30, in: base + position, count: key.count - position)
                     .map { $0 - UnsafeRawPointer(base) } ?? key.count
                 // Up to and including the first zero of a run.
                 let segmentEnd = min(zero + 1, key.count)

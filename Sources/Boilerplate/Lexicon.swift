@@ -199,8 +199,10 @@ public struct Lexicon: Sendable {
             guard !normalized.isEmpty else {
                 throw .lexiconSyntax(line: lineNumber, "the phrase '\(phrase)' is empty once normalized")
             }
-            add(Entry(scope: scope, match: match, rule: rule, phrase: phrase, key: normalized,
-                      wordCount: normalized.split(separator: 0x20).count))
+            add(
+                Entry(
+                    scope: scope, match: match, rule: rule, phrase: phrase, key: normalized,
+                    wordCount: normalized.split(separator: 0x20).count))
         }
     }
 

@@ -154,7 +154,8 @@ struct LineTable {
         guard let base = bytes.baseAddress else { return }
         var start = range.lowerBound
         while start < range.upperBound {
-            let end = CLibrary.firstByte(0x20, in: base + start, count: range.upperBound - start)
+            let end =
+                CLibrary.firstByte(0x20, in: base + start, count: range.upperBound - start)
                 .map { $0 - UnsafeRawPointer(base) } ?? range.upperBound
             if end > start { body(start..<end) }
             start = end + 1
@@ -169,8 +170,10 @@ struct LineTable {
     /// - Parameter simpleScan: the SIMD kernel's width for lines of the common kind; nil scans
     ///   every line one character at a time (tests compare
     ///   the two).
-    static func measure(_ info: inout LineInfo, text: UnsafeBufferPointer<UInt8>,
-                        keys: UnsafeBufferPointer<UInt8>, simpleScan: SimpleLineCounts.Width? = .best) {
+    static func measure(
+        _ info: inout LineInfo, text: UnsafeBufferPointer<UInt8>,
+        keys: UnsafeBufferPointer<UInt8>, simpleScan: SimpleLineCounts.Width? = .best
+    ) {
         let counts = KeyByteCounts(keys, info.keyRange, width: simpleScan ?? .best)
         info.wordCount = info.keyRange.isEmpty ? 0 : counts.spaces + 1
         info.arabicLetters = counts.arabicLeads
@@ -236,14 +239,17 @@ struct LineTable {
         info.longWords = longWords
         info.tokenCount = state.tokens
         info.gluedFinalLetters = state.gluedFinalLetters
-        setEnds(&info, first: state.firstVisible, last: state.lastVisible, beforeLast: state.beforeLastVisible,
-                punctuation: state.punctuation, sentenceEnds: state.sentenceEnds)
+        setEnds(
+            &info, first: state.firstVisible, last: state.lastVisible, beforeLast: state.beforeLastVisible,
+            punctuation: state.punctuation, sentenceEnds: state.sentenceEnds)
     }
 
     /// The features read off the line's first and last visible characters, and its punctuation
     /// counts less the last character's: shared by the character scan and the kernel's path.
-    static func setEnds(_ info: inout LineInfo, first: UInt32?, last: UInt32, beforeLast: UInt32,
-                        punctuation: Int, sentenceEnds: Int) {
+    static func setEnds(
+        _ info: inout LineInfo, first: UInt32?, last: UInt32, beforeLast: UInt32,
+        punctuation: Int, sentenceEnds: Int
+    ) {
         info.isBlank = first == nil
         info.innerPunctuation = punctuation - (isSentencePunctuation(last) ? 1 : 0)
         info.innerSentenceEnds = sentenceEnds - (isSentenceEnd(last) ? 1 : 0)
@@ -280,8 +286,10 @@ struct LineTable {
     /// nothing, for any other line. The same values as the character-by-character scan (tests
     /// compare them on every line of the seeds and the evaluation data): in such a line the only
     /// invisible character is the space, and there are no dashes, © or three-byte characters.
-    static func measureSimpleLine(_ info: inout LineInfo, text: UnsafeBufferPointer<UInt8>,
-                                  width: SimpleLineCounts.Width = .best) -> Bool {
+    static func measureSimpleLine(
+        _ info: inout LineInfo, text: UnsafeBufferPointer<UInt8>,
+        width: SimpleLineCounts.Width = .best
+    ) -> Bool {
         guard let counts = SimpleLineCounts(text, info.range, width: width) else { return false }
         info.tokenCount = counts.tokens
         info.pipes = counts.pipes
@@ -296,8 +304,10 @@ struct LineTable {
         func character(endingAt end: Int) -> (scalar: UInt32, start: Int) {
             guard text[end - 1] & 0xC0 == 0x80 else { return (UInt32(text[end - 1]), end - 1) }
             if text[end - 2] & 0xC0 == 0x80 {
-                return (UInt32(text[end - 3] & 0x0F) << 12 | UInt32(text[end - 2] & 0x3F) << 6
-                            | UInt32(text[end - 1] & 0x3F), end - 3)
+                return (
+                    UInt32(text[end - 3] & 0x0F) << 12 | UInt32(text[end - 2] & 0x3F) << 6
+                        | UInt32(text[end - 1] & 0x3F), end - 3
+                )
             }
             return (UInt32(text[end - 2] & 0x1F) << 6 | UInt32(text[end - 1] & 0x3F), end - 2)
         }
@@ -323,8 +333,9 @@ struct LineTable {
         var start = lower
         while text[start] == 0x20 || text[start] == 0xC2 { start += text[start] == 0x20 ? 1 : 2 }
         let first = text[start] < 0x80 ? UInt32(text[start]) : decode(text, start, info.range.upperBound).0
-        setEnds(&info, first: first, last: last, beforeLast: beforeLast,
-                punctuation: counts.punctuation, sentenceEnds: counts.sentenceEnds)
+        setEnds(
+            &info, first: first, last: last, beforeLast: beforeLast,
+            punctuation: counts.punctuation, sentenceEnds: counts.sentenceEnds)
         return true
     }
 
@@ -342,8 +353,10 @@ struct LineTable {
 
         /// A visible character other than an Arabic letter.
         @inline(__always)
-        mutating func visible(_ scalar: UInt32, _ info: inout LineInfo, text: UnsafeBufferPointer<UInt8>,
-                              at index: Int, length: Int, end: Int) {
+        mutating func visible(
+            _ scalar: UInt32, _ info: inout LineInfo, text: UnsafeBufferPointer<UInt8>,
+            at index: Int, length: Int, end: Int
+        ) {
             if previousIsSpace { tokens += 1 }
             previousIsSpace = false
             if firstVisible == nil { firstVisible = scalar }
@@ -379,12 +392,16 @@ struct LineTable {
             return ((UInt32(lead) & 0x1F) << 6 | UInt32(text[index + 1] & 0x3F), 2)
         }
         if lead >= 0xE0 && lead <= 0xEF && index + 2 < end {
-            return ((UInt32(lead) & 0x0F) << 12 | UInt32(text[index + 1] & 0x3F) << 6
-                        | UInt32(text[index + 2] & 0x3F), 3)
+            return (
+                (UInt32(lead) & 0x0F) << 12 | UInt32(text[index + 1] & 0x3F) << 6
+                    | UInt32(text[index + 2] & 0x3F), 3
+            )
         }
         if lead >= 0xF0 && index + 3 < end {
-            return ((UInt32(lead) & 0x07) << 18 | UInt32(text[index + 1] & 0x3F) << 12
-                        | UInt32(text[index + 2] & 0x3F) << 6 | UInt32(text[index + 3] & 0x3F), 4)
+            return (
+                (UInt32(lead) & 0x07) << 18 | UInt32(text[index + 1] & 0x3F) << 12
+                    | UInt32(text[index + 2] & 0x3F) << 6 | UInt32(text[index + 3] & 0x3F), 4
+            )
         }
         return (0xFFFD, 1)
     }
@@ -403,7 +420,7 @@ struct LineTable {
     static func isInvisible(_ scalar: UInt32) -> Bool {
         switch scalar {
         case 0x09, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0xAD, 0x061C, 0x180E, 0x1680,
-             0x2000...0x200F, 0x2028...0x202F, 0x205F...0x206F, 0x3000, 0xFEFF:
+            0x2000...0x200F, 0x2028...0x202F, 0x205F...0x206F, 0x3000, 0xFEFF:
             return true
         default:
             return scalar < 0x20

@@ -74,7 +74,7 @@ extension RepetitionTable {
         // Every field is checked against the bytes that remain before anything is allocated:
         // a crafted file (its checksum is easy to recompute) cannot ask for more memory than
         // about four times its own size, nor hold a count that overflows later.
-        guard groupCount <= (body - offset) / 20 else { throw .truncated }   // ≥ 20 bytes a group
+        guard groupCount <= (body - offset) / 20 else { throw .truncated }  // ≥ 20 bytes a group
         for _ in 0..<groupCount {
             try need(4)
             let nameLength = Int(bytes.readLittleEndian(UInt32.self, at: offset))

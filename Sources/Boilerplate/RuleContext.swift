@@ -16,8 +16,10 @@ struct RuleContext {
     /// The indices of the non-blank lines, in order.
     let contentLines: [Int]
 
-    init(lines: LineTable, options: CleanerOptions,
-         template: (table: RepetitionTable, group: RepetitionTable.Group?)?) {
+    init(
+        lines: LineTable, options: CleanerOptions,
+        template: (table: RepetitionTable, group: RepetitionTable.Group?)?
+    ) {
         self.lines = lines
         self.options = options
         self.template = template
@@ -40,7 +42,8 @@ struct RuleContext {
     /// Removes a line, if no rule has and the rule is enabled.
     mutating func remove(_ index: Int, _ rule: String, _ reason: RemovalReason) {
         guard removalIndex[index] < 0,
-              options.disabledRules.isEmpty || !options.disabledRules.contains(rule) else { return }
+            options.disabledRules.isEmpty || !options.disabledRules.contains(rule)
+        else { return }
         removalIndex[index] = Int32(truncatingIfNeeded: removals.count)
         removals.append((rule, reason))
     }
@@ -120,10 +123,11 @@ struct RuleContext {
         let loss = proseRemoved.max { $0.bytes < $1.bytes }.flatMap { worst in
             2 * worst.bytes > articleBytes ? ArticleLoss(rule: worst.rule, removedBytes: worst.bytes, articleBytes: articleBytes) : nil
         }
-        return DocumentVerdict(removals: removals, lineCount: count, keptSpans: keptSpans,
-                               endsWithLineBreak: text.count > 0 && text[text.count - 1] == 0x0A,
-                               firstInvalidOffset: lines.firstInvalidOffset, textLength: text.count,
-                               articleLoss: loss)
+        return DocumentVerdict(
+            removals: removals, lineCount: count, keptSpans: keptSpans,
+            endsWithLineBreak: text.count > 0 && text[text.count - 1] == 0x0A,
+            firstInvalidOffset: lines.firstInvalidOffset, textLength: text.count,
+            articleLoss: loss)
     }
 
     /// The text of a line, for details.

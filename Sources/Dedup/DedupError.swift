@@ -75,8 +75,9 @@ public struct DedupError: Error, Sendable, Hashable, CustomStringConvertible {
     /// print(DedupError.unsupportedVersion(9))
     /// ```
     public static func unsupportedVersion(_ version: UInt32) -> DedupError {
-        DedupError(code: .unsupportedVersion,
-                   message: "signature format version \(version); this nazif reads version \(SignatureFile.formatVersion)")
+        DedupError(
+            code: .unsupportedVersion,
+            message: "signature format version \(version); this nazif reads version \(SignatureFile.formatVersion)")
     }
 
     /// Signatures made with another key definition.
@@ -85,8 +86,9 @@ public struct DedupError: Error, Sendable, Hashable, CustomStringConvertible {
     /// print(DedupError.unsupportedKeyVersion(1))
     /// ```
     public static func unsupportedKeyVersion(_ version: UInt32) -> DedupError {
-        DedupError(code: .unsupportedKeyVersion,
-                   message: "signatures made with key version \(version); this nazif uses \(SignatureFile.keyVersion): make them again with this nazif")
+        DedupError(
+            code: .unsupportedKeyVersion,
+            message: "signatures made with key version \(version); this nazif uses \(SignatureFile.keyVersion): make them again with this nazif")
     }
 }
 

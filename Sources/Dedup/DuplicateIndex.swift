@@ -62,8 +62,9 @@ public struct DuplicateIndex: Sendable {
             sketches.append(contentsOf: repeatElement(0, count: parameters.permutations))
             if let earlier = exact.findOrInsert(signature.bandKeys[0], document: document) { union(earlier, document) }
         case .shingled:
-            precondition(signature.sketch.count == parameters.permutations && signature.bandKeys.count == parameters.bands,
-                         "signature made with other parameters")
+            precondition(
+                signature.sketch.count == parameters.permutations && signature.bandKeys.count == parameters.bands,
+                "signature made with other parameters")
             sketches.append(contentsOf: signature.sketch)
             for band in 0..<parameters.bands {
                 guard let earlier = tables[band].findOrInsert(signature.bandKeys[band], document: document) else { continue }
@@ -92,11 +93,12 @@ public struct DuplicateIndex: Sendable {
         case (.shingled, .shingled):
             let width = parameters.permutations
             return sketches.withUnsafeBufferPointer { all in
-                Signature.similarity(UnsafeBufferPointer(rebasing: all[(a * width)..<((a + 1) * width)]),
-                                     UnsafeBufferPointer(rebasing: all[(b * width)..<((b + 1) * width)]))
+                Signature.similarity(
+                    UnsafeBufferPointer(rebasing: all[(a * width)..<((a + 1) * width)]),
+                    UnsafeBufferPointer(rebasing: all[(b * width)..<((b + 1) * width)]))
             }
         case (.exact, .exact):
-            return 1   // joined only when the exact hashes are equal
+            return 1  // joined only when the exact hashes are equal
         default:
             return 0
         }
@@ -130,7 +132,7 @@ public struct DuplicateIndex: Sendable {
     /// for removal in index.removals(keep: .first) { print(removal.document, removal.kept) }
     /// ```
     public mutating func removals(keep: KeepPolicy) -> [Removal] {
-        var kept = [UInt32](repeating: UInt32.max, count: count)   // per root
+        var kept = [UInt32](repeating: UInt32.max, count: count)  // per root
         for document in 0..<count {
             let root = find(document)
             switch keep {

@@ -29,8 +29,10 @@ public struct MinHashParameters: Sendable, Hashable {
     /// ```swift
     /// let fineweb = MinHashParameters(bands: 14, rows: 8)
     /// ```
-    public init(shingleSize: Int = 5, bands: Int = 16, rows: Int = 7, seed: UInt64 = 0x4E41_5A49_4644_4450,
-                threshold: Double = 0.8) {
+    public init(
+        shingleSize: Int = 5, bands: Int = 16, rows: Int = 7, seed: UInt64 = 0x4E41_5A49_4644_4450,
+        threshold: Double = 0.8
+    ) {
         precondition(shingleSize >= 1 && bands >= 1 && rows >= 1 && bands * rows <= 1024, "bad MinHash parameters")
         self.shingleSize = shingleSize
         self.bands = bands

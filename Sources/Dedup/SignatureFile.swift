@@ -125,8 +125,9 @@ public struct SignatureFile: Sendable {
         let rows = Int(bytes.readLittleEndian(UInt32.self, at: 24))
         // Each bound first: two u32 near 2^32 multiply past Int.max (and trap).
         guard shingle >= 1, (1...1024).contains(bands), (1...1024).contains(rows), bands * rows <= 1024 else { throw .checksumMismatch }
-        parameters = MinHashParameters(shingleSize: shingle, bands: bands, rows: rows,
-                                       seed: bytes.readLittleEndian(UInt64.self, at: 32), threshold: threshold)
+        parameters = MinHashParameters(
+            shingleSize: shingle, bands: bands, rows: rows,
+            seed: bytes.readLittleEndian(UInt64.self, at: 32), threshold: threshold)
         var offset = 40
         func need(_ count: Int) throws(DedupError) { if offset + count > body { throw .truncated } }
         try need(4)
@@ -165,10 +166,11 @@ public struct SignatureFile: Sendable {
                 sketch = Array(bytes[offset..<(offset + permutations)])
                 offset += permutations
             }
-            entries.append(Entry(record: record, length: length,
-                                 signature: Signature(kind: kind, bandKeys: keys, sketch: sketch, wordCount: words)))
+            entries.append(
+                Entry(
+                    record: record, length: length,
+                    signature: Signature(kind: kind, bandKeys: keys, sketch: sketch, wordCount: words)))
         }
         guard offset == body else { throw .trailingBytes }
     }
 }
-

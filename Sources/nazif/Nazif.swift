@@ -14,8 +14,10 @@ struct Nazif: ParsableCommand {
             and byte), 66 input missing, 74 I/O error. A closed pipe ends quietly.
             """,
         version: "0.1.0",
-        subcommands: [CleanCommand.self, LearnCommand.self, MergeCommand.self, NormalizeCommand.self,
-                      TokenizeCommand.self, TranslitCommand.self, NamesCommand.self, DedupCommand.self]
+        subcommands: [
+            CleanCommand.self, LearnCommand.self, MergeCommand.self, NormalizeCommand.self,
+            TokenizeCommand.self, TranslitCommand.self, NamesCommand.self, DedupCommand.self,
+        ]
     )
 
     static func main() {

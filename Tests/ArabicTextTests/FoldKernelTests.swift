@@ -1,5 +1,6 @@
 import NazifTestSupport
 import Testing
+
 @testable import ArabicText
 
 /// The normalizer's block kernel (32 bytes of letters and single spaces at once, AVX2) gives
@@ -15,7 +16,8 @@ import Testing
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return state >> 33
         }
-        let letters = Array(0x0621...0x063A) + Array(0x0641...0x064A) + Array(0x61...0x7A) + Array(0x41...0x5A)
+        let letters =
+            Array(0x0621...0x063A) + Array(0x0641...0x064A) + Array(0x61...0x7A) + Array(0x41...0x5A)
             + Array(0x30...0x39)
         return (0..<count).map { _ in
             var scalars = String.UnicodeScalarView()
@@ -65,7 +67,9 @@ import Testing
                 if withKernel != withoutKernel {
                     failures += 1
                     if failures <= 5 {
-                        Issue.record("\(profile): \(String(decoding: withKernel, as: UTF8.self)) ≠ \(String(decoding: withoutKernel, as: UTF8.self)) for \(document.unicodeScalars.map { String($0.value, radix: 16) })")
+                        Issue.record(
+                            "\(profile): \(String(decoding: withKernel, as: UTF8.self)) ≠ \(String(decoding: withoutKernel, as: UTF8.self)) for \(document.unicodeScalars.map { String($0.value, radix: 16) })"
+                        )
                     }
                 }
             }

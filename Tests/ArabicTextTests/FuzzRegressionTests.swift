@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ArabicText
 
 /// Cases the fuzzers (Fuzz/, `make fuzz`) found, numbered; each input is in
@@ -36,7 +37,7 @@ import Testing
     static let cases: [(rules: String, refusedAt: [Int]?, status: String)] = [
         ("$888888888\u{1}", [1, 1], "U_UNDEFINED_SEGMENT_REFERENCE"),
         ("a > $88888888;", [1, 5], "U_UNDEFINED_SEGMENT_REFERENCE"),
-        ("b > c;\n(a) > $\u{0662}\u{0660};", [2, 7], "U_UNDEFINED_SEGMENT_REFERENCE"),   // Arabic-Indic digits count
+        ("b > c;\n(a) > $\u{0662}\u{0660};", [2, 7], "U_UNDEFINED_SEGMENT_REFERENCE"),  // Arabic-Indic digits count
         ("نص (((((((((((((((((((((((((((((((( بلا إغلاق\nc/d:e", [1, 4], "U_MISMATCHED_SEGMENT_DELIMITERS"),
         ("b > c;\na ((b) > x;\nc > d;", [2, 3], "U_MISMATCHED_SEGMENT_DELIMITERS"),
         ("(a) > $1;", nil, ""),

@@ -1,5 +1,6 @@
 import NazifTestSupport
 import Testing
+
 @testable import ArabicText
 
 /// Properties of the profiles on real text: idempotent (normalizing twice changes nothing more),
@@ -52,7 +53,9 @@ import Testing
             if Array(fast.utf8) != Array(slow.utf8) {
                 failures += 1
                 if failures <= 5 {
-                    Issue.record("\(profile): \(line.unicodeScalars.map { String($0.value, radix: 16) })\n fast \(fast.unicodeScalars.map { String($0.value, radix: 16) })\n slow \(slow.unicodeScalars.map { String($0.value, radix: 16) })")
+                    Issue.record(
+                        "\(profile): \(line.unicodeScalars.map { String($0.value, radix: 16) })\n fast \(fast.unicodeScalars.map { String($0.value, radix: 16) })\n slow \(slow.unicodeScalars.map { String($0.value, radix: 16) })"
+                    )
                 }
             }
         }
@@ -86,9 +89,11 @@ struct ReferenceNormalizer {
             crlf = true
             scalars.removeLast()
         }
-        var current = String(String.UnicodeScalarView(scalars.filter {
-            table.entry($0.value).action != .dropBeforeNormalization
-        }))
+        var current = String(
+            String.UnicodeScalarView(
+                scalars.filter {
+                    table.entry($0.value).action != .dropBeforeNormalization
+                }))
         for _ in 0..<4 {
             let normalized = table.options.unicodeForm.map { $0.normalize(current) } ?? current
             var folded = String.UnicodeScalarView()

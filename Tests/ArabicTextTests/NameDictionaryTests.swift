@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ArabicText
 
 /// The dictionary's byte-keyed tables: lookups by spelling after search normalization, by
@@ -17,16 +18,17 @@ import Testing
 
         """
 
-    @Test(arguments: [
-        ("بوتين", "Putin"),              // the heavier of two entries
-        ("بُوتِين", "Putin"),            // tashkeel ignored (search normalization)
-        ("كوريا  الشمالية", "North Korea"), // spaces collapsed
-        ("شويغو", "Shoigu"),
-        ("شويجو", "Shigeo"),             // its own spelling wins over a heavier key match
-        ("احمد", "Ahmed"),               // alef forms folded; a negative weight still parses
-        ("إيفان", nil),                  // malformed weight: skipped
-        ("بيوتين", nil),                 // different key
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("بوتين", "Putin"),  // the heavier of two entries
+            ("بُوتِين", "Putin"),  // tashkeel ignored (search normalization)
+            ("كوريا  الشمالية", "North Korea"),  // spaces collapsed
+            ("شويغو", "Shoigu"),
+            ("شويجو", "Shigeo"),  // its own spelling wins over a heavier key match
+            ("احمد", "Ahmed"),  // alef forms folded; a negative weight still parses
+            ("إيفان", nil),  // malformed weight: skipped
+            ("بيوتين", nil),  // different key
+        ] as [(String, String?)])
     func looksUp(_ arabic: String, _ latin: String?) {
         #expect(NameDictionary(parsing: Self.text).latin(for: arabic) == latin)
     }

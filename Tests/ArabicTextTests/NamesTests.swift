@@ -1,5 +1,6 @@
 import NazifTestSupport
 import Testing
+
 @testable import ArabicText
 
 /// Name keys, the romanizer and the name finder, on the hand-checked seed cases and on names

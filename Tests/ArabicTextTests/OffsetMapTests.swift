@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ArabicText
 
 /// The map from normalized bytes back to the original's.
@@ -18,9 +19,10 @@ import Testing
         let result = ArabicNormalizer(profile: .search).normalizeWithOffsets(source)
         let normalized = Array(result.text.utf8)
         let target = Array(word.utf8)
-        let start = try #require((0...(normalized.count - target.count)).first {
-            Array(normalized[$0..<$0 + target.count]) == target
-        })
+        let start = try #require(
+            (0...(normalized.count - target.count)).first {
+                Array(normalized[$0..<$0 + target.count]) == target
+            })
         let range = result.offsets.sourceRange(for: start..<start + target.count)
         let sourceBytes = Array(source.utf8)
         #expect(String(decoding: sourceBytes[range], as: UTF8.self) == original)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ArabicText
 
 /// The normalization profiles, case by case. Rows are numbered; a regression adds a row.
@@ -68,8 +69,9 @@ import Testing
     @Test(arguments: cases)
     func profileCase(_ testCase: Case) {
         let result = ArabicNormalizer(profile: testCase.profile).normalize(testCase.input)
-        #expect(Array(result.unicodeScalars) == Array(testCase.expected.unicodeScalars),
-                "got \(result.debugDescription)")
+        #expect(
+            Array(result.unicodeScalars) == Array(testCase.expected.unicodeScalars),
+            "got \(result.debugDescription)")
     }
 
     @Test(arguments: NormalizationProfile.allCases)
@@ -90,7 +92,8 @@ import Testing
 
     @Test func identityOptionsChangeNothing() {
         let text = "  أَحمد\u{200F}\t٢٠٢٤ ﻻ  \n"
-        #expect(Array(ArabicNormalizer(options: .identity).normalize(text).unicodeScalars)
+        #expect(
+            Array(ArabicNormalizer(options: .identity).normalize(text).unicodeScalars)
                 == Array(text.unicodeScalars))
     }
 
@@ -118,8 +121,10 @@ import Testing
 /// the bytes that matter (ASCII, leads of every length, continuations, the overlong and
 /// surrogate edges, bytes that never occur).
 @Suite struct UTF8ValidationPropertyTests {
-    static let alphabet: [UInt8] = [0x20, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xA7, 0xBF, 0xC0, 0xC1,
-                                    0xC2, 0xD8, 0xD9, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+    static let alphabet: [UInt8] = [
+        0x20, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xA7, 0xBF, 0xC0, 0xC1,
+        0xC2, 0xD8, 0xD9, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF,
+    ]
 
     static func reference(_ bytes: [UInt8]) -> Int? {
         var parser = Unicode.UTF8.ForwardParser()

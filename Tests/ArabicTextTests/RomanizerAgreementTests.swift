@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ArabicText
 
 /// The Swift decoder against its Python reference (`Tools/names/romanizer_reference.py`, which

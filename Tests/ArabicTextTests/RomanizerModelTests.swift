@@ -1,5 +1,6 @@
 import NazifTestSupport
 import Testing
+
 @testable import ArabicText
 
 /// The trained romanizer model: the file parses to the counts its header states, candidates are

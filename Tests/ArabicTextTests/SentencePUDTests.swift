@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ArabicText
 
 /// Sentence boundaries on UD Arabic-PUD: the 1,000 sentences joined into paragraphs of eight.

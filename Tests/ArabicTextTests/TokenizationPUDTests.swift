@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ArabicText
 
 /// Orthographic-word agreement with UD Arabic-PUD (1,000 news sentences, CC BY-SA 3.0; the gold

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ArabicText
 
 /// The Buckwalter family against CAMeL Tools' own output, and ICU transforms.
@@ -103,7 +104,7 @@ import Testing
     @Test(arguments: [
         ("a > b;\nc > [;", 0, 10, 2, 4),
         ("ab\ncd", 0, 0, 1, 1),
-        ("ab\ncd", 5, 2, 5, 3),     // ICU gave a line: the offset is in it
+        ("ab\ncd", 5, 2, 5, 3),  // ICU gave a line: the offset is in it
         ("ab", -1, -1, 0, 0),
         ("😀 > x;\n[", 0, 8, 2, 1),  // the emoji is two UTF-16 units
     ])

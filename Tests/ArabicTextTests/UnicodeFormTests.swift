@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ArabicText
 
 /// Unicode's own conformance data: the Arabic lines of NormalizationTest.txt (Unicode 15.0, the
@@ -17,9 +18,11 @@ import Testing
             let parts = line.split(separator: "#", maxSplits: 1)
             let fields = parts[0].split(separator: ";", omittingEmptySubsequences: false).prefix(5)
             let columns = fields.map { field in
-                String(String.UnicodeScalarView(field.split(separator: " ").map {
-                    Unicode.Scalar(UInt32($0, radix: 16)!)!
-                }))
+                String(
+                    String.UnicodeScalarView(
+                        field.split(separator: " ").map {
+                            Unicode.Scalar(UInt32($0, radix: 16)!)!
+                        }))
             }
             return ConformanceLine(columns: columns, comment: parts.count > 1 ? String(parts[1]) : "")
         }
@@ -73,8 +76,9 @@ import Testing
         let folded = UnicodeForm.nfkc.normalize(String(Character(form.scalar)))
         #expect(Array(folded.unicodeScalars) == Array(UnicodeForm.nfkc.normalize(expected).unicodeScalars))
         let search = ArabicNormalizer(profile: .search).normalize(String(Character(form.scalar)))
-        #expect(!search.unicodeScalars.contains { (0xFB50...0xFEFF).contains($0.value) },
-                "\(form) survived the search profile as \(search)")
+        #expect(
+            !search.unicodeScalars.contains { (0xFB50...0xFEFF).contains($0.value) },
+            "\(form) survived the search profile as \(search)")
     }
 
     @Test func presentationTableIsComplete() {

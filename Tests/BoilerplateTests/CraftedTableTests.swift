@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Boilerplate
 
 /// Table files written by hand, field by field, with a recomputed (valid) checksum: what an

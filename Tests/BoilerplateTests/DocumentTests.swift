@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Boilerplate
 
 /// `Document`: the prepared form handed to the table and the cleaner gives the same answers as
@@ -6,14 +7,15 @@ import Testing
 @Suite struct DocumentTests {
     /// The seeds and edge cases: CRLF, digits, no final line break, blank lines, an empty text,
     /// only line breaks, a last line whose key is empty.
-    static let texts: [String] = Seeds.names.indices.map { Seeds.seed($0) } + [
-        "عام ٢٠٢٤\r\nإقرأ أيضاً\r\n\r\n(165) رمز\n",
-        "سطر بلا فاصل في آخره",
-        "",
-        "\n\n\n",
-        "نص المقال.\n***",
-        "  \u{200F}\n\u{00A0}\nسطر\n",
-    ]
+    static let texts: [String] =
+        Seeds.names.indices.map { Seeds.seed($0) } + [
+            "عام ٢٠٢٤\r\nإقرأ أيضاً\r\n\r\n(165) رمز\n",
+            "سطر بلا فاصل في آخره",
+            "",
+            "\n\n\n",
+            "نص المقال.\n***",
+            "  \u{200F}\n\u{00A0}\nسطر\n",
+        ]
 
     @Test(arguments: texts)
     func decidesAsTheByteEntryPointDoes(text: String) {
@@ -25,8 +27,9 @@ import Testing
         #expect(verdict.removals == expected.removals)
         #expect(verdict.keptSpans == expected.keptSpans)
         #expect(verdict.lineCount == expected.lineCount)
-        #expect(String(decoding: verdict.cleanedBytes(of: document, terminate: false), as: UTF8.self)
-                    == cleaner.clean(text).cleanedText)
+        #expect(
+            String(decoding: verdict.cleanedBytes(of: document, terminate: false), as: UTF8.self)
+                == cleaner.clean(text).cleanedText)
     }
 
     @Test(arguments: texts)

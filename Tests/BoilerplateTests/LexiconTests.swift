@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Boilerplate
 
 @Suite struct LexiconTests {

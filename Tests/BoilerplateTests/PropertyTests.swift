@@ -1,6 +1,7 @@
-import Testing
-@testable import Boilerplate
 import NazifTestSupport
+import Testing
+
+@testable import Boilerplate
 
 /// Whatever the input, `clean` removes whole lines and nothing else: the output's lines are a
 /// subsequence of the input's, byte for byte.
@@ -30,7 +31,8 @@ import NazifTestSupport
         var documents = (0..<5).map(Seeds.seed)
         documents.append(CNNPageTests.page)
         // Random documents from seed lines, markers and noise, in random order.
-        let pool = documents.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        let pool =
+            documents.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
             + ["إقرأ أيضاً:", "مقالات مشابهة", "• عنوان", "***", "", " ", "أضف تعليق", "المصدر: الوطن"]
         var state: UInt64 = 42
         for _ in 0..<300 {
@@ -98,8 +100,10 @@ import NazifTestSupport
 /// The line table's counts agree with what the rules would count walking the line themselves.
 @Suite struct LineTableTests {
     /// Calls `body` with each document's bytes, its key text and the lines of its line table.
-    static func forEachLine(of documents: [String],
-                            _ body: (_ text: UnsafeBufferPointer<UInt8>, _ keys: UnsafeBufferPointer<UInt8>, _ line: LineInfo) -> Void) {
+    static func forEachLine(
+        of documents: [String],
+        _ body: (_ text: UnsafeBufferPointer<UInt8>, _ keys: UnsafeBufferPointer<UInt8>, _ line: LineInfo) -> Void
+    ) {
         for document in documents {
             var text = document
             text.withUTF8 { bytes in
@@ -119,14 +123,16 @@ import NazifTestSupport
         var lines: [String] = []
         for length in [7, 8, 15, 16, 17, 31, 32, 33] {
             let word = String(letters.prefix(length))
-            lines += [word, word + ".", " " + word + " ", word + " ة" + word, word + "ةب", "ة" + word + "ىا",
-                      String(repeating: "a", count: length * 2 + 1) + " " + word + "؟", word + " | " + word + " @x",
-                      word + "، " + word + "؛ " + word + "!?", word + "\u{061C}" + word, "* " + word + ":",
-                      word + " \"" + word + ".\"", String(repeating: " ", count: length) + word,
-                      word + "ک" + word + " ی ۔", "ةک" + word + "۔", word + "ى" + "ی",
-                      "\u{A0}" + word + "\u{A0}\u{A0}" + word + ".\u{A0}", "“" + word + "”", "• " + word + "…",
-                      "\u{A0}• " + word + " ‘" + word + "’.", word + " – " + word, word + "\u{200C}" + word,
-                      word + "«" + word + "»", word + "©", word + "\u{2000}" + word, "ة“" + word, word + "“"]
+            lines += [
+                word, word + ".", " " + word + " ", word + " ة" + word, word + "ةب", "ة" + word + "ىا",
+                String(repeating: "a", count: length * 2 + 1) + " " + word + "؟", word + " | " + word + " @x",
+                word + "، " + word + "؛ " + word + "!?", word + "\u{061C}" + word, "* " + word + ":",
+                word + " \"" + word + ".\"", String(repeating: " ", count: length) + word,
+                word + "ک" + word + " ی ۔", "ةک" + word + "۔", word + "ى" + "ی",
+                "\u{A0}" + word + "\u{A0}\u{A0}" + word + ".\u{A0}", "“" + word + "”", "• " + word + "…",
+                "\u{A0}• " + word + " ‘" + word + "’.", word + " – " + word, word + "\u{200C}" + word,
+                word + "«" + word + "»", word + "©", word + "\u{2000}" + word, "ة“" + word, word + "“",
+            ]
         }
         // Words of 15 to 17 bytes at every offset of a 32-byte block, between spaces.
         for offset in 0...33 {
@@ -165,8 +171,10 @@ import NazifTestSupport
     }
 
     @Test func longWordCountsMatchAWalkOverTheWords() {
-        let extra = [String(repeating: "ب", count: 8), String(repeating: "ب", count: 7) + "a", "  " + String(repeating: "x", count: 16) + "  ",
-                     String(repeating: "x", count: 15), "\t" + String(repeating: "x", count: 16), "a b"]
+        let extra = [
+            String(repeating: "ب", count: 8), String(repeating: "ب", count: 7) + "a", "  " + String(repeating: "x", count: 16) + "  ",
+            String(repeating: "x", count: 15), "\t" + String(repeating: "x", count: 16), "a b",
+        ]
         Self.forEachLine(of: PropertyTests.documents + [(extra + Self.edgeLines).joined(separator: "\n")]) { bytes, _, line in
             var long = 0
             LineTable.forEachWord(in: bytes, line.range) { if $0.count >= 16 { long += 1 } }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Boilerplate
 
 extension KeyHash {
@@ -41,11 +42,12 @@ extension KeyHash {
 
     /// The hash stored in table files: these values must never change (they were computed
     /// with the byte-by-byte tail of the first version; the tail is now read in one load).
-    @Test(arguments: [
-        ("", 0x1C55_27ED_9F8D_8422), ("a", 0x8E6A_C42C_E3DE_7B8B), ("سطر", 0x2030_8B17_7B0C_E54B),
-        ("0123456789abcdef!", 0x7A94_7033_0678_BD5A), ("كيم جونغ اون", 0xDA88_7752_D41F_974D),
-        ("abcdefgh", 0xB149_B0E1_3969_7843),
-    ] as [(String, UInt64)])
+    @Test(
+        arguments: [
+            ("", 0x1C55_27ED_9F8D_8422), ("a", 0x8E6A_C42C_E3DE_7B8B), ("سطر", 0x2030_8B17_7B0C_E54B),
+            ("0123456789abcdef!", 0x7A94_7033_0678_BD5A), ("كيم جونغ اون", 0xDA88_7752_D41F_974D),
+            ("abcdefgh", 0xB149_B0E1_3969_7843),
+        ] as [(String, UInt64)])
     func hashValuesAreStable(text: String, value: UInt64) {
         #expect(KeyHash.hash(text) == value)
     }
@@ -81,8 +83,9 @@ extension KeyHash {
         text.withUTF8 { bytes in
             let (key, firstInvalid) = Cleaner.keyText(ofUTF8: bytes)
             #expect(firstInvalid == nil)
-            #expect(key.withUnsafeBufferPointer { RepetitionTable.lineHashes(ofKeyText: $0) }
-                        == RepetitionTable.lineHashes(ofUTF8: bytes))
+            #expect(
+                key.withUnsafeBufferPointer { RepetitionTable.lineHashes(ofKeyText: $0) }
+                    == RepetitionTable.lineHashes(ofUTF8: bytes))
             let cleaner = Cleaner()
             let computed = cleaner.decide(utf8: bytes)
             let given = key.withUnsafeBufferPointer { cleaner.decide(utf8: bytes, keyText: $0) }

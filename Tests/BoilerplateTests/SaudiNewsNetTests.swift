@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Boilerplate
 
 /// The SaudiNewsNet sample (evaluation-only, read from ../shared/eval when present): per-site
@@ -12,7 +13,8 @@ import Testing
         guard let bytes = Seeds.read(Seeds.repository + "../shared/eval/boilerplate/saudinewsnet/articles.jsonl") else { return nil }
         return String(decoding: bytes, as: UTF8.self).split(separator: "\n").compactMap { line -> Article? in
             guard let id = field("id", line), let source = field("source", line),
-                  let content = field("content", line) else { return nil }
+                let content = field("content", line)
+            else { return nil }
             return Article(id: id, source: source, content: content)
         }
     }()
@@ -56,7 +58,8 @@ import Testing
             let removed = Set(result.removals.map(\.line))
             for (number, line) in article.content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let text = line.trimmingCharacters(in: " \u{00A0}")
-                let isFooter = (text.contains("@") && !text.contains(" ") && text.contains("."))
+                let isFooter =
+                    (text.contains("@") && !text.contains(" ") && text.contains("."))
                     || text.lowercased().contains("sms") && text.contains(where: \.isNumber) && text.split(separator: " ").count < 30
                     || text.hasPrefix("* خدمة") || text.hasPrefix("...المزيد") || text.hasSuffix("– عين اليوم")
                 if isFooter {
@@ -66,13 +69,16 @@ import Testing
                 if text.split(separator: " ").count >= 40 {
                     longLines += 1
                     if let removal = result.removals.first(where: { $0.line == number + 1 }),
-                       removal.rule != "duplicate.paragraph" {
+                        removal.rule != "duplicate.paragraph"
+                    {
                         longLinesRemoved += 1
                     }
                 }
             }
         }
-        print("SaudiNewsNet: footer-pattern lines removed \(footersRemoved)/\(footers); paragraphs of 40+ words removed \(longLinesRemoved)/\(longLines)")
+        print(
+            "SaudiNewsNet: footer-pattern lines removed \(footersRemoved)/\(footers); paragraphs of 40+ words removed \(longLinesRemoved)/\(longLines)"
+        )
         #expect(footers > 50)
         #expect(Double(footersRemoved) >= 0.95 * Double(footers))
         #expect(longLinesRemoved == 0)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Boilerplate
 
 /// The five seed articles against their goldens in seeds/expected: the cleaned text byte for
@@ -38,7 +39,8 @@ import Testing
         #expect(seed1[36] == "marker.tags" && seed1[38] == "marker.read-also" && seed1[50] != nil && seed1[65] != nil)
         #expect(seed2[57] == "promo" && seed2[59] == "marker.comment" && seed2.count == 2)
         #expect(seed3[1] == "header.site" && seed3[5] == "marker.share" && seed3[6] == "marker.widget" && seed3[9] == "byline")
-        #expect(seed4[5] == "duplicate.paragraph" && seed4[25] == "marker.share" && seed4[27] == "marker.comment"
+        #expect(
+            seed4[5] == "duplicate.paragraph" && seed4[25] == "marker.share" && seed4[27] == "marker.comment"
                 && seed4[29] == "marker.comment")
     }
 

@@ -62,8 +62,10 @@ import Testing
     @Test(arguments: DuplicateIndex.KeepPolicy.allCases)
     func keepPolicy(_ keep: DuplicateIndex.KeepPolicy) {
         let base = Texts.words(300, seed: 42)
-        let texts = [base.joined(separator: " "), base.joined(separator: " ") + " وفي الختام",
-                     base.joined(separator: " ")]
+        let texts = [
+            base.joined(separator: " "), base.joined(separator: " ") + " وفي الختام",
+            base.joined(separator: " "),
+        ]
         var index = DuplicateIndex(parameters: parameters)
         for text in texts { index.add(Signature(text: text, parameters: parameters), length: text.utf8.count) }
         let removals = index.removals(keep: keep)

@@ -21,10 +21,25 @@ import Testing
 
     static let corruptions: [(String, @Sendable ([UInt8]) -> [UInt8], DedupError)] = [
         ("empty", { _ in [] }, .notASignatureFile),
-        ("other magic", { bytes in var b = bytes; b[0] = 0x41; return b }, .notASignatureFile),
+        (
+            "other magic",
+            { bytes in
+                var b = bytes; b[0] = 0x41; return b
+            }, .notASignatureFile
+        ),
         ("truncated header", { Array($0.prefix(20)) }, .truncated),
-        ("version 2", { bytes in var b = bytes; b[8] = 2; return b }, .unsupportedVersion(2)),
-        ("flipped byte", { bytes in var b = bytes; b[b.count / 2] ^= 0x10; return b }, .checksumMismatch),
+        (
+            "version 2",
+            { bytes in
+                var b = bytes; b[8] = 2; return b
+            }, .unsupportedVersion(2)
+        ),
+        (
+            "flipped byte",
+            { bytes in
+                var b = bytes; b[b.count / 2] ^= 0x10; return b
+            }, .checksumMismatch
+        ),
         ("cut short", { Array($0.dropLast(9)) }, .checksumMismatch),
     ]
 

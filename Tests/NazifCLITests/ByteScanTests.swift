@@ -1,4 +1,5 @@
 import Testing
+
 @testable import nazif
 
 /// The byte-scanning kernels of the command line against plain loops, at lengths around the
@@ -42,7 +43,10 @@ import Testing
     @Test(arguments: [
         ("", ""), ("abc", "abc"), ("\"", "\\\""), ("\\", "\\\\"), ("a\nb", "a\\nb"), ("\r\t\u{08}\u{0C}", "\\r\\t\\b\\f"),
         ("\u{01}\u{1F}", "\\u0001\\u001f"), ("قال \"نعم\"\n", "قال \\\"نعم\\\"\\n"),
-        (String(repeating: "كلمة ", count: 20) + "\n" + String(repeating: "x", count: 33), String(repeating: "كلمة ", count: 20) + "\\n" + String(repeating: "x", count: 33)),
+        (
+            String(repeating: "كلمة ", count: 20) + "\n" + String(repeating: "x", count: 33),
+            String(repeating: "كلمة ", count: 20) + "\\n" + String(repeating: "x", count: 33)
+        ),
         ("/ and \u{7F} and é", "/ and \u{7F} and é"),
     ])
     func bytesAreEscaped(text: String, escaped: String) {

@@ -81,7 +81,10 @@ import Testing
             let escaped = String(decoding: try JSONSerialization.data(withJSONObject: [text], options: []), as: UTF8.self)
                 .dropFirst().dropLast()
             // Hand-written JSON: field order, spacing and a \u escape elsewhere must survive.
-            input.append(Data("{\"url\": \"https://site\(index).example/a\", \"text\":\(escaped), \"meta\": {\"n\": [1, 2.5e3, null, true]}, \"title\": \"\\u0643\\u064a\\u0645\"}\n".utf8))
+            input.append(
+                Data(
+                    "{\"url\": \"https://site\(index).example/a\", \"text\":\(escaped), \"meta\": {\"n\": [1, 2.5e3, null, true]}, \"title\": \"\\u0643\\u064a\\u0645\"}\n"
+                        .utf8))
         }
         let result = try NazifProcess.run(["clean", "--jsonl", "--field", "text"], stdin: input)
         #expect(result.status == 0, "\(result.stderr)")
@@ -241,8 +244,13 @@ import Testing
         for copy in 0..<120 {
             for seed in Self.seedNames {
                 let text = try String(contentsOf: Self.seedFile(seed), encoding: .utf8)
-                input.append(try Self.jsonl([["id": "\(copy)-\(seed)", "url": "https://s\(copy % 3).example/\(copy)",
-                                               "text": "نسخة \(copy)\n" + text]]))
+                input.append(
+                    try Self.jsonl([
+                        [
+                            "id": "\(copy)-\(seed)", "url": "https://s\(copy % 3).example/\(copy)",
+                            "text": "نسخة \(copy)\n" + text,
+                        ]
+                    ]))
             }
             if copy == 40 { input.append(Data("{\"text\": \"غير مكتمل\n".utf8)) }
             if copy == 90 { input.append(Data(Array("{\"text\":\"نص ".utf8) + [0xFF, 0xFE] + Array(" بايتات خاطئة\"}\n".utf8))) }
@@ -255,13 +263,16 @@ import Testing
         #expect(try NazifProcess.run(["learn", "-o", table] + options + [inputFile.path]).status == 0)
         let withTable = try NazifProcess.run(["clean", "--table", table, "--explain"] + options + [inputFile.path])
         let twoPasses = try NazifProcess.run(["clean", "--explain"] + options + [inputFile.path])
-        let noSpool = try NazifProcess.run(["clean", "--explain"] + options + [inputFile.path],
-                                           environment: ["TMPDIR": "/no/such/directory"])
+        let noSpool = try NazifProcess.run(
+            ["clean", "--explain"] + options + [inputFile.path],
+            environment: ["TMPDIR": "/no/such/directory"])
         // A spool capped after its first batches: the rest is computed again.
-        let capped = try NazifProcess.run(["clean", "--explain"] + options + [inputFile.path],
-                                          environment: ["NAZIF_KEY_SPOOL_LIMIT": "600000"])
-        #expect(withTable.status == 0 && twoPasses.status == 0 && noSpool.status == 0 && capped.status == 0,
-                "\(twoPasses.stderr.prefix(300))")
+        let capped = try NazifProcess.run(
+            ["clean", "--explain"] + options + [inputFile.path],
+            environment: ["NAZIF_KEY_SPOOL_LIMIT": "600000"])
+        #expect(
+            withTable.status == 0 && twoPasses.status == 0 && noSpool.status == 0 && capped.status == 0,
+            "\(twoPasses.stderr.prefix(300))")
         #expect(!withTable.stdout.isEmpty && withTable.stderr.utf8.count > 1 << 20)
         #expect(twoPasses.stdout == withTable.stdout && noSpool.stdout == withTable.stdout && capped.stdout == withTable.stdout)
         #expect(twoPasses.stderr == withTable.stderr && noSpool.stderr == withTable.stderr && capped.stderr == withTable.stderr)
@@ -333,8 +344,10 @@ import Testing
         #expect(result.stderr.contains("lexicon.tsv: line 2"), "\(result.stderr)")
     }
 
-    @Test(arguments: [["clean", "--min-count", "0"], ["clean", "--jsonl", "--lines"], ["clean", "--group-by", "x"],
-                      ["learn"], ["merge"], ["clean", "--table", "t", "--no-templates"]])
+    @Test(arguments: [
+        ["clean", "--min-count", "0"], ["clean", "--jsonl", "--lines"], ["clean", "--group-by", "x"],
+        ["learn"], ["merge"], ["clean", "--table", "t", "--no-templates"],
+    ])
     func badUsageExits64(_ arguments: [String]) throws {
         #expect(try NazifProcess.run(arguments, stdin: Data()).status == 64)
     }

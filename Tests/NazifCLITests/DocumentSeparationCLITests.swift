@@ -20,8 +20,10 @@ import Testing
 
     /// Separators between the seeds: the output is each seed's own cleaned text, with the
     /// separator written back between them (the seeds share no lines, so no template forms).
-    @Test(arguments: [(["clean"], "\u{0C}\n"), (["clean", "--doc-separator", "=== مقال ==="], "=== مقال ===\n"),
-                      (["clean"], "\u{0C}")])
+    @Test(arguments: [
+        (["clean"], "\u{0C}\n"), (["clean", "--doc-separator", "=== مقال ==="], "=== مقال ===\n"),
+        (["clean"], "\u{0C}"),
+    ])
     func separatedSeedsAreCleanedOneByOne(_ arguments: [String], _ separator: String) throws {
         let seeds = try Self.seedTexts()
         #expect(seeds.count == 5)
@@ -49,8 +51,9 @@ import Testing
             // Each copy's lines carry their own word, so no line repeats across documents.
             let tag = String([letters[copy % letters.count], letters[(copy / letters.count) % letters.count], "ا", "ن"])
             for seed in seeds {
-                documents.append(seed.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { $0.isEmpty ? "" : $0 + " " + tag }.joined(separator: "\n"))
+                documents.append(
+                    seed.split(separator: "\n", omittingEmptySubsequences: false)
+                        .map { $0.isEmpty ? "" : $0 + " " + tag }.joined(separator: "\n"))
             }
         }
         let plain = documents.joined(separator: "\u{0C}\n")
@@ -125,7 +128,7 @@ import Testing
     /// line number, after reading about the bound (a short line before it is fine).
     @Test(arguments: [["--lines"], ["--jsonl"]])
     func overlongLinesAreRefused(_ options: [String]) throws {
-        let long = String(repeating: "كلمة ", count: 250_000)   // 2.5 MB, one line
+        let long = String(repeating: "كلمة ", count: 250_000)  // 2.5 MB, one line
         let text = options == ["--jsonl"] ? "{\"text\":\"سطر\"}\n{\"text\":\"\(long)\"}\n" : "سطر\n\(long)\n"
         let file = try Self.write(text, name: "long.txt")
         let result = try NazifProcess.run(["clean", "--max-document-size", "1"] + options + [file.path])

@@ -52,8 +52,9 @@ import Testing
         let (line, _) = try Self.record(seed)
         let result = try NazifProcess.run(["normalize", "--profile", "search", "--jsonl"], stdin: line + Data([0x0A]))
         #expect(result.status == 0, "\(result.stderr)")
-        let golden = try String(contentsOf: NazifProcess.repository
-            .appendingPathComponent("seeds/expected/\(seed).search.txt"), encoding: .utf8)
+        let golden = try String(
+            contentsOf: NazifProcess.repository
+                .appendingPathComponent("seeds/expected/\(seed).search.txt"), encoding: .utf8)
         #expect(try Self.field(of: result.stdout) as? String == golden)
         let before = try #require(Self.around(line)), after = try #require(Self.around(result.stdout))
         #expect(before.before == after.before)
@@ -65,8 +66,9 @@ import Testing
         let (line, _) = try Self.record(seed)
         let result = try NazifProcess.run(["tokenize", "--jsonl"], stdin: line)
         #expect(result.status == 0, "\(result.stderr)")
-        let golden = try String(contentsOf: NazifProcess.repository
-            .appendingPathComponent("seeds/expected/\(seed).tokens.txt"), encoding: .utf8)
+        let golden = try String(
+            contentsOf: NazifProcess.repository
+                .appendingPathComponent("seeds/expected/\(seed).tokens.txt"), encoding: .utf8)
         #expect(try Self.field(of: result.stdout) as? String == golden)
         let before = try #require(Self.around(line)), after = try #require(Self.around(result.stdout))
         #expect(before.before == after.before && before.after == after.after)
@@ -108,28 +110,35 @@ import Testing
     }
 
     static let badInputCases: [BadInputCase] = [
-        BadInputCase(name: "malformed record fails with its line and byte",
-                     arguments: ["normalize", "--jsonl"], input: "{\"text\":\"أ\"}\n{\"text\":bad}\n",
-                     status: 65, stdout: nil, stderr: "<stdin>:2: malformed JSON: expected a value"),
-        BadInputCase(name: "malformed record written unchanged with replace",
-                     arguments: ["normalize", "--jsonl", "--on-error", "replace"], input: "{\"text\":\"أ\"}\n{\"text\":bad}\n",
-                     status: 0, stdout: "{\"text\":\"ا\"}\n{\"text\":bad}\n", stderr: "1 malformed JSON record(s) written unchanged"),
-        BadInputCase(name: "records without the field pass through with a warning",
-                     arguments: ["tokenize", "--jsonl", "--field", "body"], input: "{\"text\":\"قال: نعم\"}\n{\"body\":5}\n\n",
-                     status: 0, stdout: "{\"text\":\"قال: نعم\"}\n{\"body\":5}\n\n",
-                     stderr: "2 of 2 records have no \"body\" field (--field); they were passed through unchanged"),
-        BadInputCase(name: "the first of two fields of the same name",
-                     arguments: ["normalize", "--jsonl"], input: "{\"text\":\"أ\",\"text\":\"إ\"}\n",
-                     status: 0, stdout: "{\"text\":\"ا\",\"text\":\"إ\"}\n", stderr: ""),
-        BadInputCase(name: "invalid UTF-8 in a record fails",
-                     arguments: ["normalize", "--jsonl"], input: "{\"text\":\"ok\"}\n{\"text\":\"a\u{FFFD}\"}\n",
-                     status: 65, stdout: nil, stderr: "<stdin>:2: invalid UTF-8 at byte 24"),
-        BadInputCase(name: "a lone surrogate escape is counted",
-                     arguments: ["normalize", "--jsonl"], input: "{\"text\":\"\\ud800x\"}\n",
-                     status: 0, stdout: "{\"text\":\"\u{FFFD}x\"}\n", stderr: "read 1 lone surrogate escape(s)"),
-        BadInputCase(name: "tsv output with --jsonl is a usage error",
-                     arguments: ["tokenize", "--jsonl", "--format", "tsv"], input: "{\"text\":\"a\"}\n",
-                     status: 64, stdout: nil, stderr: "--format tsv cannot be used with --jsonl"),
+        BadInputCase(
+            name: "malformed record fails with its line and byte",
+            arguments: ["normalize", "--jsonl"], input: "{\"text\":\"أ\"}\n{\"text\":bad}\n",
+            status: 65, stdout: nil, stderr: "<stdin>:2: malformed JSON: expected a value"),
+        BadInputCase(
+            name: "malformed record written unchanged with replace",
+            arguments: ["normalize", "--jsonl", "--on-error", "replace"], input: "{\"text\":\"أ\"}\n{\"text\":bad}\n",
+            status: 0, stdout: "{\"text\":\"ا\"}\n{\"text\":bad}\n", stderr: "1 malformed JSON record(s) written unchanged"),
+        BadInputCase(
+            name: "records without the field pass through with a warning",
+            arguments: ["tokenize", "--jsonl", "--field", "body"], input: "{\"text\":\"قال: نعم\"}\n{\"body\":5}\n\n",
+            status: 0, stdout: "{\"text\":\"قال: نعم\"}\n{\"body\":5}\n\n",
+            stderr: "2 of 2 records have no \"body\" field (--field); they were passed through unchanged"),
+        BadInputCase(
+            name: "the first of two fields of the same name",
+            arguments: ["normalize", "--jsonl"], input: "{\"text\":\"أ\",\"text\":\"إ\"}\n",
+            status: 0, stdout: "{\"text\":\"ا\",\"text\":\"إ\"}\n", stderr: ""),
+        BadInputCase(
+            name: "invalid UTF-8 in a record fails",
+            arguments: ["normalize", "--jsonl"], input: "{\"text\":\"ok\"}\n{\"text\":\"a\u{FFFD}\"}\n",
+            status: 65, stdout: nil, stderr: "<stdin>:2: invalid UTF-8 at byte 24"),
+        BadInputCase(
+            name: "a lone surrogate escape is counted",
+            arguments: ["normalize", "--jsonl"], input: "{\"text\":\"\\ud800x\"}\n",
+            status: 0, stdout: "{\"text\":\"\u{FFFD}x\"}\n", stderr: "read 1 lone surrogate escape(s)"),
+        BadInputCase(
+            name: "tsv output with --jsonl is a usage error",
+            arguments: ["tokenize", "--jsonl", "--format", "tsv"], input: "{\"text\":\"a\"}\n",
+            status: 64, stdout: nil, stderr: "--format tsv cannot be used with --jsonl"),
     ]
 
     @Test(arguments: badInputCases)

@@ -1,5 +1,6 @@
 import Boilerplate
 import Testing
+
 @testable import nazif
 
 /// The spool's blobs: an entry is handed over only for the text it was made from.
@@ -49,8 +50,9 @@ import Testing
     }
 
     /// A blob of another format version, or damaged, is not used.
-    @Test(arguments: [{ (blob: inout [UInt8]) in blob[4] = 2 }, { $0[0] = 0x41 }, { $0.removeLast(3) }, { $0.removeAll() }]
-          as [@Sendable (inout [UInt8]) -> Void])
+    @Test(
+        arguments: [{ (blob: inout [UInt8]) in blob[4] = 2 }, { $0[0] = 0x41 }, { $0.removeLast(3) }, { $0.removeAll() }]
+            as [@Sendable (inout [UInt8]) -> Void])
     func aForeignOrDamagedBlobIsNotUsed(damage: @Sendable (inout [UInt8]) -> Void) {
         var blob = Self.blob(for: Self.texts)
         damage(&blob)

@@ -11,8 +11,9 @@ import Testing
         let file = NazifProcess.seedFiles.first { $0.lastPathComponent.hasPrefix(seed) }!
         let result = try NazifProcess.run(["normalize", "--profile", "search", file.path])
         #expect(result.status == 0, "\(result.stderr)")
-        let golden = try Data(contentsOf: NazifProcess.repository
-            .appendingPathComponent("seeds/expected/\(seed).search.txt"))
+        let golden = try Data(
+            contentsOf: NazifProcess.repository
+                .appendingPathComponent("seeds/expected/\(seed).search.txt"))
         #expect(result.stdout == golden)
     }
 
@@ -21,8 +22,9 @@ import Testing
         let file = NazifProcess.seedFiles.first { $0.lastPathComponent.hasPrefix(seed) }!
         let result = try NazifProcess.run(["tokenize", file.path])
         #expect(result.status == 0, "\(result.stderr)")
-        let golden = try Data(contentsOf: NazifProcess.repository
-            .appendingPathComponent("seeds/expected/\(seed).tokens.txt"))
+        let golden = try Data(
+            contentsOf: NazifProcess.repository
+                .appendingPathComponent("seeds/expected/\(seed).tokens.txt"))
         #expect(result.stdout == golden)
     }
 
@@ -144,8 +146,10 @@ import Testing
         #expect(result.stderr.contains("is a directory"))
     }
 
-    @Test(arguments: [["normalize", "--profile", "loud"], ["normalize", "--threads", "0"],
-                      ["tokenize", "--format", "xml"], ["frobnicate"], ["normalize", "--on-error", "skip"]])
+    @Test(arguments: [
+        ["normalize", "--profile", "loud"], ["normalize", "--threads", "0"],
+        ["tokenize", "--format", "xml"], ["frobnicate"], ["normalize", "--on-error", "skip"],
+    ])
     func badUsageExits64(_ arguments: [String]) throws {
         let result = try NazifProcess.run(arguments, stdin: Data())
         #expect(result.status == 64, "\(arguments): \(result.stderr)")
@@ -192,8 +196,11 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         let nazif = "'\(NazifProcess.binary.path)' \(command.joined(separator: " ")) '\(path.path)'"
-        process.arguments = ["-c", "\(nazif) 2>'\(directory.path)/err' | head -c 100 > /dev/null; "
-                                + "echo ${PIPESTATUS[0]} > '\(directory.path)/status'"]
+        process.arguments = [
+            "-c",
+            "\(nazif) 2>'\(directory.path)/err' | head -c 100 > /dev/null; "
+                + "echo ${PIPESTATUS[0]} > '\(directory.path)/status'",
+        ]
         try process.run()
         process.waitUntilExit()
         let status = try String(contentsOf: directory.appendingPathComponent("status"), encoding: .utf8)
@@ -214,8 +221,9 @@ import Testing
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
             let start = object["start"] as! Int, end = object["end"] as! Int
             #expect(String(decoding: input[start..<end], as: UTF8.self) == object["token"] as! String)
-            #expect(["arabic", "latin", "word", "number", "punctuation", "symbol", "url", "email", "hashtag", "mention"]
-                .contains(object["kind"] as! String))
+            #expect(
+                ["arabic", "latin", "word", "number", "punctuation", "symbol", "url", "email", "hashtag", "mention"]
+                    .contains(object["kind"] as! String))
             count += 1
         }
         #expect(count > 500)
@@ -227,8 +235,9 @@ import Testing
     }
 
     @Test func sentencesOnePerLine() throws {
-        let result = try NazifProcess.run(["tokenize", "--sentences"],
-                                          stdin: Data("وصل د. أحمد إلى المطار. ثم غادر؟ نعم\nسطر ثان.\n".utf8))
+        let result = try NazifProcess.run(
+            ["tokenize", "--sentences"],
+            stdin: Data("وصل د. أحمد إلى المطار. ثم غادر؟ نعم\nسطر ثان.\n".utf8))
         #expect(result.text == "وصل د. أحمد إلى المطار.\nثم غادر؟\nنعم\nسطر ثان.\n")
     }
 

@@ -51,10 +51,11 @@ import Testing
     @Test func findListsTheSeedNames() throws {
         let result = try NazifProcess.run(["names", "find"] + NazifProcess.seedFiles.map(\.path))
         #expect(result.status == 0)
-        let rows = Dictionary(uniqueKeysWithValues: result.text.split(separator: "\n").map { row -> (String, String) in
-            let fields = row.split(separator: "\t")
-            return (String(fields[0]), String(fields[2]))
-        })
+        let rows = Dictionary(
+            uniqueKeysWithValues: result.text.split(separator: "\n").map { row -> (String, String) in
+                let fields = row.split(separator: "\t")
+                return (String(fields[0]), String(fields[2]))
+            })
         #expect(rows["Kim Jong Un"]?.contains("كيم جونغ أون") == true && rows["Kim Jong Un"]?.contains("كيم جونج أون") == true)
         #expect(rows["Pyongyang"]?.split(separator: ";").count == 3)
         for name in ["Vladivostok", "Putin", "Shoigu"] { #expect(rows[name] != nil, "\(name)") }

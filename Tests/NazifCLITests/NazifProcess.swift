@@ -26,15 +26,18 @@ enum NazifProcess {
     }
 
     static var seedFiles: [URL] {
-        (try? FileManager.default.contentsOfDirectory(at: repository.appendingPathComponent("seeds"),
-                                                     includingPropertiesForKeys: nil))?
+        (try? FileManager.default.contentsOfDirectory(
+            at: repository.appendingPathComponent("seeds"),
+            includingPropertiesForKeys: nil))?
             .filter { $0.pathExtension == "txt" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent } ?? []
     }
 
     @discardableResult
-    static func run(_ arguments: [String], stdin: Data? = nil, currentDirectory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ arguments: [String], stdin: Data? = nil, currentDirectory: URL? = nil,
+        environment: [String: String] = [:]
+    ) throws -> Result {
         // A child that exits before reading all of its input must not kill the test with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         let process = Process()
@@ -70,8 +73,9 @@ enum NazifProcess {
         }
         process.waitUntilExit()
         group.wait()
-        return Result(status: process.terminationStatus, stdout: outData,
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: outData,
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// A fresh temporary directory for one test.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import nazif
 
 /// The plain-text reader cuts an input into batches only where a document ends, so that the
@@ -48,8 +49,9 @@ import Testing
         batch.chunk.bytes.withUnsafeBufferPointer { bytes in
             DocumentSeparators.split(bytes, separator: separator).enumerated().map { number, piece in
                 let line = batch.chunk.firstLine + LineFilter.countLineBreaks(UnsafeBufferPointer(rebasing: bytes[0..<piece.text.lowerBound]))
-                return Piece(number: batch.documentsBefore + number + 1, firstLine: line,
-                             text: Array(bytes[piece.text]), separator: Array(bytes[piece.separator]))
+                return Piece(
+                    number: batch.documentsBefore + number + 1, firstLine: line,
+                    text: Array(bytes[piece.text]), separator: Array(bytes[piece.separator]))
             }
         }
     }
@@ -58,7 +60,9 @@ import Testing
         var reader = PlainDocumentReader(input: try InputFile.open(url.path), separator: separator, limits: limits)
         reader.batchSize = batchSize
         var batches: [DocumentBatch] = []
-        try reader.read { batches.append($0); return true }
+        try reader.read {
+            batches.append($0); return true
+        }
         return batches
     }
 
@@ -79,8 +83,9 @@ import Testing
             line += batch.chunk.bytes.filter { $0 == 0x0A }.count
         }
         // The documents are those of the whole input split at once.
-        let whole = Self.pieces(of: DocumentBatch(source: "x", chunk: Chunk(bytes: bytes, offset: 0, firstLine: 1, startsLine: true, endsLine: true)),
-                                separator: separator)
+        let whole = Self.pieces(
+            of: DocumentBatch(source: "x", chunk: Chunk(bytes: bytes, offset: 0, firstLine: 1, startsLine: true, endsLine: true)),
+            separator: separator)
         #expect(batches.flatMap { Self.pieces(of: $0, separator: separator) } == whole)
         if batchSize == 1 && whole.count > 1 { #expect(batches.count > 1) }
     }
@@ -94,21 +99,27 @@ import Testing
         var testDescription: String { name }
     }
 
-    static let longLine = String(repeating: "كلمة ", count: 300_000)   // 3 MB, no line break
+    static let longLine = String(repeating: "كلمة ", count: 300_000)  // 3 MB, no line break
 
     static let limitCases: [LimitCase] = [
-        LimitCase(name: "one document over the byte limit", text: String(repeating: "سطر من نص عربي\n", count: 80_000),
-                  limits: DocumentLimits(maxBytes: 1 << 20, maxLines: 1_000_000), refusal: "the document is over 1 MiB (--max-document-size)"),
-        LimitCase(name: "a single line over the byte limit", text: longLine,
-                  limits: DocumentLimits(maxBytes: 1 << 20, maxLines: 1_000_000), refusal: "the document is over 1 MiB"),
-        LimitCase(name: "one document over the line limit", text: String(repeating: "س\n", count: 101),
-                  limits: DocumentLimits(maxBytes: 1 << 20, maxLines: 100), refusal: "the document is over 100 lines (--max-document-lines)"),
-        LimitCase(name: "exactly the line limit", text: String(repeating: "س\n", count: 100),
-                  limits: DocumentLimits(maxBytes: 1 << 20, maxLines: 100), refusal: nil),
-        LimitCase(name: "the third document over the line limit", text: "أ\n\u{0C}\nب\n\u{0C}\n" + String(repeating: "س\n", count: 101),
-                  limits: DocumentLimits(maxBytes: 1 << 20, maxLines: 100), refusal: "document 3, from line 5, is over 100 lines"),
-        LimitCase(name: "many documents each under the limits", text: String(repeating: String(repeating: "سطر\n", count: 90) + "\u{0C}\n", count: 40),
-                  limits: DocumentLimits(maxBytes: 1 << 20, maxLines: 100), refusal: nil),
+        LimitCase(
+            name: "one document over the byte limit", text: String(repeating: "سطر من نص عربي\n", count: 80_000),
+            limits: DocumentLimits(maxBytes: 1 << 20, maxLines: 1_000_000), refusal: "the document is over 1 MiB (--max-document-size)"),
+        LimitCase(
+            name: "a single line over the byte limit", text: longLine,
+            limits: DocumentLimits(maxBytes: 1 << 20, maxLines: 1_000_000), refusal: "the document is over 1 MiB"),
+        LimitCase(
+            name: "one document over the line limit", text: String(repeating: "س\n", count: 101),
+            limits: DocumentLimits(maxBytes: 1 << 20, maxLines: 100), refusal: "the document is over 100 lines (--max-document-lines)"),
+        LimitCase(
+            name: "exactly the line limit", text: String(repeating: "س\n", count: 100),
+            limits: DocumentLimits(maxBytes: 1 << 20, maxLines: 100), refusal: nil),
+        LimitCase(
+            name: "the third document over the line limit", text: "أ\n\u{0C}\nب\n\u{0C}\n" + String(repeating: "س\n", count: 101),
+            limits: DocumentLimits(maxBytes: 1 << 20, maxLines: 100), refusal: "document 3, from line 5, is over 100 lines"),
+        LimitCase(
+            name: "many documents each under the limits", text: String(repeating: String(repeating: "سطر\n", count: 90) + "\u{0C}\n", count: 40),
+            limits: DocumentLimits(maxBytes: 1 << 20, maxLines: 100), refusal: nil),
     ]
 
     @Test(arguments: limitCases)

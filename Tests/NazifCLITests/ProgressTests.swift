@@ -1,23 +1,30 @@
 import Foundation
 import Testing
+
 @testable import nazif
 
 /// The progress line's wording, and `--progress` / `--no-progress` end to end.
 @Suite struct ProgressFormatTests {
     @Test(arguments: [
         // bytes, total, documents, elapsed → line
-        (45_200_000, 120_000_000 as Int?, 3_000, 3.0,
-         "nazif clean: cleaning 45.2 of 120.0 MB (37.6 %), 1000 docs/s, 15.1 MB/s, 0:05 left"),
+        (
+            45_200_000, 120_000_000 as Int?, 3_000, 3.0,
+            "nazif clean: cleaning 45.2 of 120.0 MB (37.6 %), 1000 docs/s, 15.1 MB/s, 0:05 left"
+        ),
         (0, 120_000_000 as Int?, 0, 2.4, "nazif clean: cleaning 0.0 of 120.0 MB (0.0 %), 0:02 so far"),
         (5_000_000, nil, 10, 2.0, "nazif clean: cleaning 5.0 MB, 5 docs/s, 2.5 MB/s"),
         (120_000_000, 120_000_000 as Int?, 10, 10.0, "nazif clean: cleaning 120.0 of 120.0 MB (100.0 %), 1 docs/s, 12.0 MB/s"),
-        (1_000_000, 4_000_000_000 as Int?, 100, 1.0,
-         "nazif clean: cleaning 1.0 of 4000.0 MB (0.0 %), 100 docs/s, 1.0 MB/s, 1:06:39 left"),
+        (
+            1_000_000, 4_000_000_000 as Int?, 100, 1.0,
+            "nazif clean: cleaning 1.0 of 4000.0 MB (0.0 %), 100 docs/s, 1.0 MB/s, 1:06:39 left"
+        ),
         (49_999, 0 as Int?, 1, 1.0, "nazif clean: cleaning 0.0 MB, 1 docs/s, 0.0 MB/s"),
     ])
     func lineIsWorded(bytes: Int, total: Int?, documents: Int, elapsed: Double, expected: String) {
-        #expect(ProgressMeter.line(command: "clean", pass: "cleaning", bytes: bytes, total: total,
-                                   documents: documents, elapsed: elapsed) == expected)
+        #expect(
+            ProgressMeter.line(
+                command: "clean", pass: "cleaning", bytes: bytes, total: total,
+                documents: documents, elapsed: elapsed) == expected)
     }
 
     @Test(arguments: [(0.0, "0:00"), (4.6, "0:05"), (59.4, "0:59"), (60, "1:00"), (754, "12:34"), (3723, "1:02:03"), (36_000, "10:00:00")])
@@ -48,7 +55,7 @@ import Testing
     }()
 
     @Test(arguments: [
-        ([] as [String], false),          // standard error is a pipe here: silent
+        ([] as [String], false),  // standard error is a pipe here: silent
         (["--no-progress"], false),
         (["--progress"], true),
         (["--progress", "--no-progress"], false),

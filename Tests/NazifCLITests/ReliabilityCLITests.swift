@@ -43,8 +43,10 @@ enum BoundedProcess {
     static func write(_ bytes: [UInt8], to url: URL) throws { try Data(bytes).write(to: url) }
 
     /// A table written field by field, with the checksum recomputed (as a crafted file would be).
-    static func craftedTable(documents: UInt64, entriesField: UInt64? = nil, entries: [(UInt64, UInt32)],
-                             groupCount: UInt32 = 1) -> [UInt8] {
+    static func craftedTable(
+        documents: UInt64, entriesField: UInt64? = nil, entries: [(UInt64, UInt32)],
+        groupCount: UInt32 = 1
+    ) -> [UInt8] {
         var out = Array("NAZIFRT".utf8) + [0]
         func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { out += $0 } }
         append(UInt32(1)); append(UInt32(1)); append(groupCount); append(UInt32(0))
@@ -64,9 +66,11 @@ enum BoundedProcess {
 
     static let tableCases: [TableCase] = [
         TableCase(testDescription: "documents 2^63", bytes: craftedTable(documents: 1 << 63, entries: [(1, 1)]), message: "claims"),
-        TableCase(testDescription: "entries 2^63", bytes: craftedTable(documents: 5, entriesField: 1 << 63, entries: [(1, 1)]), message: "ends early"),
+        TableCase(
+            testDescription: "entries 2^63", bytes: craftedTable(documents: 5, entriesField: 1 << 63, entries: [(1, 1)]), message: "ends early"),
         TableCase(testDescription: "entries UInt64.max", bytes: craftedTable(documents: 5, entriesField: .max, entries: []), message: "ends early"),
-        TableCase(testDescription: "groups UInt32.max", bytes: craftedTable(documents: 5, entries: [(1, 1)], groupCount: .max), message: "ends early"),
+        TableCase(
+            testDescription: "groups UInt32.max", bytes: craftedTable(documents: 5, entries: [(1, 1)], groupCount: .max), message: "ends early"),
         TableCase(testDescription: "count above documents", bytes: craftedTable(documents: 1, entries: [(1, 9)]), message: "counted in 9"),
         TableCase(testDescription: "hashes out of order", bytes: craftedTable(documents: 5, entries: [(9, 1), (1, 1)]), message: "order"),
         TableCase(testDescription: "truncated", bytes: Array(craftedTable(documents: 5, entries: [(1, 1)]).prefix(40)), message: "corrupt"),
@@ -83,8 +87,10 @@ enum BoundedProcess {
         try Self.write(test.bytes, to: table)
         let text = directory.appendingPathComponent("a.txt")
         try Data("سطر أول\nسطر ثان\n".utf8).write(to: text)
-        for arguments in [["clean", "--table", table.path, text.path, "-o", directory.appendingPathComponent("out.txt").path],
-                          ["merge", table.path, "-o", directory.appendingPathComponent("merged.tbl").path]] {
+        for arguments in [
+            ["clean", "--table", table.path, text.path, "-o", directory.appendingPathComponent("out.txt").path],
+            ["merge", table.path, "-o", directory.appendingPathComponent("merged.tbl").path],
+        ] {
             let result = try NazifProcess.run(arguments)
             #expect(result.status == 65, "\(arguments[0]): \(result.stderr)")
             #expect(result.stderr.contains("bad.tbl") && result.stderr.contains(test.message), "\(result.stderr)")
@@ -136,8 +142,10 @@ enum BoundedProcess {
         let directory = try NazifProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out.txt")
-        for arguments in [["clean", "--lines", large.path, "-o", output.path],
-                          ["normalize", large.path, large.path, large.path, "-o", output.path]] {
+        for arguments in [
+            ["clean", "--lines", large.path, "-o", output.path],
+            ["normalize", large.path, large.path, large.path, "-o", output.path],
+        ] {
             let process = Process()
             process.executableURL = NazifProcess.binary
             process.arguments = arguments
@@ -153,7 +161,7 @@ enum BoundedProcess {
                 usleep(10_000)
             }
             try #require(process.isRunning && !temporary.isEmpty, "\(arguments[0]) finished before the signal: input too small")
-            usleep(100_000)   // inside the writing, not at its start
+            usleep(100_000)  // inside the writing, not at its start
             kill(process.processIdentifier, signalNumber)
             let timedOut = BoundedProcess.wait(process, timeout: 20)
             #expect(!timedOut)
@@ -169,16 +177,19 @@ enum BoundedProcess {
     }
 
     static let streamCases: [StreamCase] = [
-        StreamCase(testDescription: "clean --jsonl FILE >&-", script: "exec \"$NAZIF\" clean --jsonl in.jsonl >&-", message: "standard output is closed"),
+        StreamCase(
+            testDescription: "clean --jsonl FILE >&-", script: "exec \"$NAZIF\" clean --jsonl in.jsonl >&-", message: "standard output is closed"),
         StreamCase(testDescription: "clean FILE >&-", script: "exec \"$NAZIF\" clean in.txt >&-", message: "standard output is closed"),
-        StreamCase(testDescription: "clean --lines FILE >&-", script: "exec \"$NAZIF\" clean --lines in.txt >&-", message: "standard output is closed"),
+        StreamCase(
+            testDescription: "clean --lines FILE >&-", script: "exec \"$NAZIF\" clean --lines in.txt >&-", message: "standard output is closed"),
         StreamCase(testDescription: "clean --jsonl <&-", script: "exec \"$NAZIF\" clean --jsonl <&-", message: "standard input is closed"),
         StreamCase(testDescription: "clean --lines <&-", script: "exec \"$NAZIF\" clean --lines <&-", message: "standard input is closed"),
         StreamCase(testDescription: "clean <&-", script: "exec \"$NAZIF\" clean - <&-", message: "standard input is closed"),
         StreamCase(testDescription: "learn --jsonl <&-", script: "exec \"$NAZIF\" learn --jsonl -o t.tbl <&-", message: "standard input is closed"),
         StreamCase(testDescription: "normalize <&-", script: "exec \"$NAZIF\" normalize <&-", message: "standard input is closed"),
         StreamCase(testDescription: "normalize FILE >&-", script: "exec \"$NAZIF\" normalize in.txt >&-", message: "standard output is closed"),
-        StreamCase(testDescription: "clean --jsonl FILE >/dev/full", script: "exec \"$NAZIF\" clean --jsonl in.jsonl >/dev/full", message: "No space left"),
+        StreamCase(
+            testDescription: "clean --jsonl FILE >/dev/full", script: "exec \"$NAZIF\" clean --jsonl in.jsonl >/dev/full", message: "No space left"),
         StreamCase(testDescription: "clean FILE -o /dev/full", script: "exec \"$NAZIF\" clean in.txt -o /dev/full", message: "No space left"),
         StreamCase(testDescription: "learn -o /dev/full", script: "exec \"$NAZIF\" learn in.txt -o /dev/full", message: "No space left"),
     ]
@@ -240,10 +251,12 @@ enum BoundedProcess {
         let input = directory.appendingPathComponent("in.jsonl")
         try Data("{\"text\":\"a\u{FF}\"}\n{\"text\": bad}\n{\"text\":\"b\"}\n".utf8).write(to: input)
         var bytes = try [UInt8](Data(contentsOf: input))
-        bytes[bytes.firstIndex(of: 0xC3)!] = 0xFF   // "\u{FF}" is C3 BF: make it invalid UTF-8
+        bytes[bytes.firstIndex(of: 0xC3)!] = 0xFF  // "\u{FF}" is C3 BF: make it invalid UTF-8
         try Data(bytes).write(to: input)
-        let result = try NazifProcess.run([command, "--jsonl", "--on-error", policy, input.path,
-                                           "-o", directory.appendingPathComponent("out").path])
+        let result = try NazifProcess.run([
+            command, "--jsonl", "--on-error", policy, input.path,
+            "-o", directory.appendingPathComponent("out").path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         for message in messages { #expect(result.stderr.contains(message), "\(result.stderr)") }
         #expect(!(policy == "replace" && result.stderr.contains("skipped")), "\(result.stderr)")
@@ -259,7 +272,7 @@ enum BoundedProcess {
     func loneSurrogatesAreCounted(line: String, message: String) throws {
         let result = try NazifProcess.run(["clean", "--jsonl", "--no-templates"], stdin: Data((line + "\n").utf8))
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.text == line + "\n")   // unchanged records keep their bytes
+        #expect(result.text == line + "\n")  // unchanged records keep their bytes
         if message.isEmpty {
             #expect(!result.stderr.contains("surrogate"), "\(result.stderr)")
         } else {

@@ -1,6 +1,7 @@
 import Boilerplate
 import Foundation
 import Testing
+
 @testable import nazif
 
 /// Undoes ``HTMLText``'s escapes (the five entities and the control pictures), for round trips.
@@ -99,8 +100,11 @@ private let seedLines: [String] = NazifProcess.seedFiles.flatMap { url in
             let bytes = try Data(contentsOf: url)
             for removal in object["removed"] as! [[String: Any]] {
                 let range = (removal["start"] as! Int)..<(removal["end"] as! Int)
-                rows.append((url.path, removal["line"] as! Int, removal["rule"] as! String,
-                             String(decoding: bytes[range], as: UTF8.self)))
+                rows.append(
+                    (
+                        url.path, removal["line"] as! Int, removal["rule"] as! String,
+                        String(decoding: bytes[range], as: UTF8.self)
+                    ))
             }
         }
         return rows
@@ -133,7 +137,7 @@ private let seedLines: [String] = NazifProcess.seedFiles.flatMap { url in
         #expect(html.contains("scope start"))
         // The summary counts agree with --stats.
         let stats = try NazifProcess.run(["clean", "--stats", "-o", "/dev/null"] + seeds).stderr
-        let first = stats.split(separator: "\n")[0]   // documents: 5 (5 changed), lines: 249, bytes: … in, … out
+        let first = stats.split(separator: "\n")[0]  // documents: 5 (5 changed), lines: 249, bytes: … in, … out
         let numbers = first.split(whereSeparator: { !$0.isNumber }).map { Int($0)! }
         for number in [numbers[0], numbers[2], numbers[3], numbers[4]] {
             #expect(html.contains("<td class=\"n\">\(number)"), "\(number)")

@@ -21,8 +21,10 @@ public enum TestFiles {
     public static let sharedEval = repository + "../shared/eval/"
 
     /// The seed articles' names in `seeds/`, without `.txt`.
-    public static let seedNames = ["000_268df408752fc0e1", "001_2cdb75e8bbadff21", "002_037cfd1f9350d13c",
-                                   "003_eea1b5faf0c41edc", "004_d9ab136cc203f486"]
+    public static let seedNames = [
+        "000_268df408752fc0e1", "001_2cdb75e8bbadff21", "002_037cfd1f9350d13c",
+        "003_eea1b5faf0c41edc", "004_d9ab136cc203f486",
+    ]
 
     /// A file's bytes, or nil when it cannot be opened.
     public static func bytes(_ path: String) -> [UInt8]? {

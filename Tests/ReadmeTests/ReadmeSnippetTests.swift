@@ -78,8 +78,9 @@ import Testing
         let result = search.normalizeWithOffsets("قالَ  أحمد")
         #expect(result.text == "قال احمد")
         #expect(result.offsets.sourceRange(for: 7..<15) == 10..<18)
-        #expect(WordTokenizer.shared.tokens(in: "ارتفع 3.5% في ٢٠٢٤... #كوريا").map(\.kind)
-                    == [.arabicWord, .number, .arabicWord, .number, .punctuation, .hashtag])
+        #expect(
+            WordTokenizer.shared.tokens(in: "ارتفع 3.5% في ٢٠٢٤... #كوريا").map(\.kind)
+                == [.arabicWord, .number, .arabicWord, .number, .punctuation, .hashtag])
         #expect(SentenceSplitter.shared.sentences(in: "وصل د. أحمد. ثم غادر؟ نعم").count == 3)
 
         let cleaned = Cleaner().clean("قال المتحدث إن المحادثات ستستأنف الأسبوع المقبل في العاصمة.\n\nالمصدر: الوطن\n")

@@ -1,3 +1,5 @@
+// The README shows these lines as written (ReadmeSnippetTests compares them): no formatting.
+// swift-format-ignore-file
 import ArabicText
 import Boilerplate
 

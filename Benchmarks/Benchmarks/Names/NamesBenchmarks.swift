@@ -19,8 +19,10 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    let names = ["كيم جونغ أون", "بيونج يانج", "فلاديفوستوك", "سيرغي شويغو", "فولوديمير زيلينسكي",
-                 "دونالد ترامب", "هونغ كونغ", "شي جين بينغ", "جيك سوليفان", "أدريان واتسون"]
+    let names = [
+        "كيم جونغ أون", "بيونج يانج", "فلاديفوستوك", "سيرغي شويغو", "فولوديمير زيلينسكي",
+        "دونالد ترامب", "هونغ كونغ", "شي جين بينغ", "جيك سوليفان", "أدريان واتسون",
+    ]
     Benchmark("NameKey, 10 names", configuration: .init(metrics: [.wallClock, .throughput], maxDuration: .seconds(2))) { benchmark in
         for _ in benchmark.scaledIterations {
             for name in names { blackHole(NameKey(name)) }

@@ -14,8 +14,10 @@ public enum Corpus {
     }()
 
     /// The five seed articles' names in `seeds/`.
-    static let seedNames = ["000_268df408752fc0e1", "001_2cdb75e8bbadff21", "002_037cfd1f9350d13c",
-                            "003_eea1b5faf0c41edc", "004_d9ab136cc203f486"]
+    static let seedNames = [
+        "000_268df408752fc0e1", "001_2cdb75e8bbadff21", "002_037cfd1f9350d13c",
+        "003_eea1b5faf0c41edc", "004_d9ab136cc203f486",
+    ]
 
     /// The five seed articles, one by one.
     public static let articles: [String] = seedNames.map { name in

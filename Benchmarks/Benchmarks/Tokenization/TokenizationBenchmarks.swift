@@ -26,9 +26,12 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     let lines = Corpus.lines.map { String(decoding: $0, as: UTF8.self) }
-    Benchmark("words, String per line (\(lines.count) lines)",
-              configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal],
-                                   maxDuration: .seconds(2))) { benchmark in
+    Benchmark(
+        "words, String per line (\(lines.count) lines)",
+        configuration: .init(
+            metrics: [.wallClock, .throughput, .mallocCountTotal],
+            maxDuration: .seconds(2))
+    ) { benchmark in
         for _ in benchmark.scaledIterations {
             for line in lines { blackHole(tokenizer.tokens(in: line)) }
         }

@@ -21,8 +21,9 @@ public func fuzzICURules(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
             precondition(error.code == .invalidRules || error.code == .unknownTransform, "rules refused as \(error.code)")
             precondition((error.line == nil) == (error.column == nil), "a line without a column")
             if let line = error.line, let column = error.column {
-                precondition(line >= 1 && line <= max(1, lines) && column >= 1,
-                             "error position \(line):\(column) outside rules of \(lines) line(s)")
+                precondition(
+                    line >= 1 && line <= max(1, lines) && column >= 1,
+                    "error position \(line):\(column) outside rules of \(lines) line(s)")
             }
         }
     }

@@ -6,7 +6,9 @@ let finder = NameFinder(romanizer: .shared)
 /// Loads the dictionary and the romanizer's model before the first input (in a debug build with
 /// ASan that takes longer than libFuzzer's per-input timeout).
 @_cdecl("LLVMFuzzerInitialize")
-public func fuzzNamesInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> CInt {
+public func fuzzNamesInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>)
+    -> CInt
+{
     _ = finder.mentions(in: "الرئيس فلاديمير بوتين")
     _ = Romanizer.shared.candidates("سوناك", count: 3)
     return 0
@@ -42,7 +44,8 @@ public func fuzzNames(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         precondition(better.score >= worse.score, "candidates not best first")
     }
     if let best = candidates.first {
-        precondition(best.latin == Romanizer.shared.romanize(name), "first candidate '\(best.latin)' is not romanize's '\(Romanizer.shared.romanize(name))'")
+        precondition(
+            best.latin == Romanizer.shared.romanize(name), "first candidate '\(best.latin)' is not romanize's '\(Romanizer.shared.romanize(name))'")
     }
     for mention in finder.mentions(in: text) {
         precondition(!mention.spelling.isEmpty, "empty mention")

@@ -23,8 +23,9 @@ public func fuzzOffsets(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         func mapped(_ range: Range<Int>) -> Range<Int> {
             let found = map.sourceRange(for: range)
             precondition(found.lowerBound >= 0 && found.upperBound <= source.count, "\(range) maps outside the original: \(found)")
-            precondition(onBoundary(found.lowerBound) && onBoundary(found.upperBound),
-                         "\(normalizer.options): \(range) maps to \(found), not on the original's character boundaries")
+            precondition(
+                onBoundary(found.lowerBound) && onBoundary(found.upperBound),
+                "\(normalizer.options): \(range) maps to \(found), not on the original's character boundaries")
             if range.isEmpty { precondition(found.isEmpty, "empty range \(range) maps to \(found)") }
             return found
         }
@@ -41,10 +42,12 @@ public func fuzzOffsets(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
             if position + 1 < boundaries.count {
                 let character = mapped(boundary..<boundaries[position + 1])
                 let around = mapped(0..<boundaries[position + 1])
-                precondition(character.lowerBound >= around.lowerBound && character.upperBound <= around.upperBound,
-                             "a character's range is not inside its prefix's")
-                precondition(character.lowerBound >= whole.lowerBound && character.upperBound <= whole.upperBound,
-                             "a character's range is not inside the whole's")
+                precondition(
+                    character.lowerBound >= around.lowerBound && character.upperBound <= around.upperBound,
+                    "a character's range is not inside its prefix's")
+                precondition(
+                    character.lowerBound >= whole.lowerBound && character.upperBound <= whole.upperBound,
+                    "a character's range is not inside the whole's")
             }
         }
     }

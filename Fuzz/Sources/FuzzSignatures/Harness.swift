@@ -22,8 +22,9 @@ func check(_ bytes: [UInt8]) {
     guard let file = try? SignatureFile(serialized: bytes) else { return }
     let again = file.serialized()
     guard let back = try? SignatureFile(serialized: again) else { fatalError("an accepted signature file does not read back") }
-    precondition(back.entries == file.entries && back.parameters == file.parameters && back.source == file.source,
-                 "a signature file read back differs")
+    precondition(
+        back.entries == file.entries && back.parameters == file.parameters && back.source == file.source,
+        "a signature file read back differs")
     precondition(back.serialized() == again, "a signature file does not write back to the same bytes")
     let sample = file.entries.prefix(4)
     for first in sample {

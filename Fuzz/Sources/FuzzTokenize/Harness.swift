@@ -9,14 +9,16 @@ let sentences = try! SentenceSplitter()
 public func fuzzTokenize(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let input = UnsafeBufferPointer(start: data, count: count)
     let (checked, firstInvalid) = words.tokensCheckingUTF8(input)
-    precondition((firstInvalid == nil) == (UTF8Validation.firstInvalidOffset(in: input) == nil),
-                 "tokenizer and validator disagree on validity")
+    precondition(
+        (firstInvalid == nil) == (UTF8Validation.firstInvalidOffset(in: input) == nil),
+        "tokenizer and validator disagree on validity")
     let repaired = UTF8Validation.repaired(input).bytes
     repaired.withUnsafeBufferPointer { text in
         var end = 0
         for token in words.tokens(utf8: text) {
-            precondition(token.range.lowerBound >= end && token.range.upperBound <= text.count
-                         && !token.range.isEmpty, "token out of order or outside the text")
+            precondition(
+                token.range.lowerBound >= end && token.range.upperBound <= text.count
+                    && !token.range.isEmpty, "token out of order or outside the text")
             end = token.range.upperBound
         }
         end = 0

@@ -42,11 +42,13 @@ public func fuzzTranslit(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         precondition(scheme.transliterate(utf8: input, into: &output) == invalid, "\(scheme): first invalid offset")
         var back: [UInt8] = []
         // (The offsets move with the letters' lengths: only validity is compared.)
-        precondition((output.withUnsafeBufferPointer { scheme.transliterate(utf8: $0, into: &back, reverse: true) } == nil) == (invalid == nil),
-                     "\(scheme): validity changed by a round trip")
+        precondition(
+            (output.withUnsafeBufferPointer { scheme.transliterate(utf8: $0, into: &back, reverse: true) } == nil) == (invalid == nil),
+            "\(scheme): validity changed by a round trip")
         let arabic = String(String.UnicodeScalarView(text.unicodeScalars.filter { !alphabet.targets.contains($0.value) }))
         let there = scheme.transliterate(arabic)
-        precondition(scheme.transliterate(there, reverse: true).utf8.elementsEqual(arabic.utf8), "\(scheme): Arabic → scheme → Arabic changed the text")
+        precondition(
+            scheme.transliterate(there, reverse: true).utf8.elementsEqual(arabic.utf8), "\(scheme): Arabic → scheme → Arabic changed the text")
         let latin = String(String.UnicodeScalarView(text.unicodeScalars.filter { !alphabet.letters.contains($0.value) }))
         let arabized = scheme.transliterate(latin, reverse: true)
         precondition(scheme.transliterate(arabized).utf8.elementsEqual(latin.utf8), "\(scheme): scheme → Arabic → scheme changed the text")

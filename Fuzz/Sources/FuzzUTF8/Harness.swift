@@ -25,7 +25,8 @@ public func fuzzUTF8(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         }
     }
     let invalid = UTF8Validation.firstInvalidOffset(in: input)
-    precondition(invalid == firstError, "first invalid offset \(String(describing: invalid)), the standard library says \(String(describing: firstError))")
+    precondition(
+        invalid == firstError, "first invalid offset \(String(describing: invalid)), the standard library says \(String(describing: firstError))")
     let (repaired, replacements) = UTF8Validation.repaired(input)
     precondition(replacements == errors, "\(replacements) replacements for \(errors) ill-formed subparts")
     precondition(repaired.elementsEqual(String(decoding: input, as: UTF8.self).utf8), "repair differs from String(decoding:)")
@@ -34,10 +35,12 @@ public func fuzzUTF8(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     for scheme in TransliterationScheme.allCases {
         var output: [UInt8] = []
         let forward = scheme.transliterate(utf8: input, into: &output)
-        precondition(forward == invalid, "\(scheme) forward: first invalid offset \(String(describing: forward)), expected \(String(describing: invalid))")
+        precondition(
+            forward == invalid, "\(scheme) forward: first invalid offset \(String(describing: forward)), expected \(String(describing: invalid))")
         output.removeAll(keepingCapacity: true)
         let backward = scheme.transliterate(utf8: input, into: &output, reverse: true)
-        precondition(backward == invalid, "\(scheme) reverse: first invalid offset \(String(describing: backward)), expected \(String(describing: invalid))")
+        precondition(
+            backward == invalid, "\(scheme) reverse: first invalid offset \(String(describing: backward)), expected \(String(describing: invalid))")
     }
     return 0
 }

@@ -26,8 +26,10 @@ enum FoldBlockKernel {
     /// returns its length in bytes and updates `afterSpace` (1 when its last character is a
     /// space). The caller guarantees `destination` has room for `count` bytes.
     @inline(__always)
-    static func foldEasyPrefix(_ source: UnsafePointer<UInt8>, count: Int, into destination: UnsafeMutablePointer<UInt8>,
-                               prepared: UnsafePointer<UInt8>, afterSpace: inout UInt32) -> Int {
+    static func foldEasyPrefix(
+        _ source: UnsafePointer<UInt8>, count: Int, into destination: UnsafeMutablePointer<UInt8>,
+        prepared: UnsafePointer<UInt8>, afterSpace: inout UInt32
+    ) -> Int {
         // SAFETY: the kernel reads source[0..<count] and the 256 bytes of `prepared`, and
         // writes inside destination[0..<count], which the caller has room for.
         Int(nazif_fold_easy_prefix(source, count, destination, prepared, &afterSpace))

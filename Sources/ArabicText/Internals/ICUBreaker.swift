@@ -37,8 +37,10 @@ final class ICUBreaker {
 
     /// Calls `body(boundary, ruleStatus)` for every boundary after the start of `text`, in order.
     /// The text must stay valid during the call.
-    func forEachBoundary(in text: UnsafeBufferPointer<UInt8>,
-                         _ body: (Int, Int32) -> Void) {
+    func forEachBoundary(
+        in text: UnsafeBufferPointer<UInt8>,
+        _ body: (Int, Int32) -> Void
+    ) {
         guard text.count > 0 else { return }
         setText(text)
         defer { clearText() }
@@ -51,8 +53,10 @@ final class ICUBreaker {
 
     /// The segments between consecutive boundaries of `text`, with the rule status of each.
     /// Offsets are shifted by `shift`, so a piece of a larger text reports offsets into it.
-    func segments(in text: UnsafeBufferPointer<UInt8>, into segments: inout [RawSegment],
-                  shiftedBy shift: Int) {
+    func segments(
+        in text: UnsafeBufferPointer<UInt8>, into segments: inout [RawSegment],
+        shiftedBy shift: Int
+    ) {
         guard text.count > 0 else { return }
         setText(text)
         defer { clearText() }

@@ -27,7 +27,8 @@ struct ICUNormalizerHandle: @unchecked Sendable {
     private static let instances: [ICUNormalizerHandle] = UnicodeForm.allCases.map { form in
         var status: Int32 = 0
         guard let pointer = nz_normalizer_instance(form.icuIndex, &status),
-              !ICUError.failed(status) else {
+            !ICUError.failed(status)
+        else {
             // ICU's normalization data is part of libicuuc itself; failing to load it means the
             // ICU installation is broken, which no caller can recover from.
             fatalError("ICU normalizer data for \(form) is missing: \(ICUError(code: status, operation: "getInstance"))")

@@ -34,17 +34,21 @@ struct ICUTransformHandle: @unchecked Sendable {
             if let rules {
                 var ruleBytes = Array(rules.utf8)
                 return ruleBytes.withUnsafeMutableBufferPointer { ruleBuffer in
-                    nz_transliterator_open(identifier.baseAddress, Int32(identifier.count),
-                                           ruleBuffer.baseAddress, Int32(ruleBuffer.count),
-                                           direction, &line, &offset, &status)
+                    nz_transliterator_open(
+                        identifier.baseAddress, Int32(identifier.count),
+                        ruleBuffer.baseAddress, Int32(ruleBuffer.count),
+                        direction, &line, &offset, &status)
                 }
             }
-            return nz_transliterator_open(identifier.baseAddress, Int32(identifier.count), nil, 0,
-                                          direction, &line, &offset, &status)
+            return nz_transliterator_open(
+                identifier.baseAddress, Int32(identifier.count), nil, 0,
+                direction, &line, &offset, &status)
         }
         guard let pointer, !ICUError.failed(status) else {
-            return .failure(OpenFailure(error: ICUError(code: status, operation: "utrans_openU"),
-                                        line: Int(line), offset: Int(offset)))
+            return .failure(
+                OpenFailure(
+                    error: ICUError(code: status, operation: "utrans_openU"),
+                    line: Int(line), offset: Int(offset)))
         }
         return .success(ICUTransformHandle(pointer: pointer))
     }
@@ -71,8 +75,10 @@ struct ICUTransformHandle: @unchecked Sendable {
             output.appendBytes(atMost: capacity) { out in
                 // SAFETY: ICU reads input[0..<count] and writes at most `capacity` bytes at
                 // `out`, which appendBytes(atMost:) reserved.
-                let written = Int(nz_transliterate_utf8(pointer, input.baseAddress, Int32(input.count),
-                                                        out, Int32(capacity), &status))
+                let written = Int(
+                    nz_transliterate_utf8(
+                        pointer, input.baseAddress, Int32(input.count),
+                        out, Int32(capacity), &status))
                 if status == ICUError.bufferOverflow && written > capacity {
                     needed = written
                     return 0

@@ -72,10 +72,14 @@ func packUTF8(_ scalar: UInt32) -> (packed: UInt32, length: Int) {
     case 0x80..<0x800:
         return ((0xC0 | scalar >> 6) | (0x80 | scalar & 0x3F) << 8, 2)
     case 0x800..<0x10000:
-        return ((0xE0 | scalar >> 12) | (0x80 | scalar >> 6 & 0x3F) << 8
-                    | (0x80 | scalar & 0x3F) << 16, 3)
+        return (
+            (0xE0 | scalar >> 12) | (0x80 | scalar >> 6 & 0x3F) << 8
+                | (0x80 | scalar & 0x3F) << 16, 3
+        )
     default:
-        return ((0xF0 | scalar >> 18) | (0x80 | scalar >> 12 & 0x3F) << 8
-                    | (0x80 | scalar >> 6 & 0x3F) << 16 | (0x80 | scalar & 0x3F) << 24, 4)
+        return (
+            (0xF0 | scalar >> 18) | (0x80 | scalar >> 12 & 0x3F) << 8
+                | (0x80 | scalar >> 6 & 0x3F) << 16 | (0x80 | scalar & 0x3F) << 24, 4
+        )
     }
 }

@@ -9,35 +9,35 @@ internal import CArabicICU
 /// ```
 enum GeneralCategory: Int32 {
     case unassigned = 0
-    case uppercaseLetter = 1      // Lu
-    case lowercaseLetter = 2      // Ll
-    case titlecaseLetter = 3      // Lt
-    case modifierLetter = 4       // Lm
-    case otherLetter = 5          // Lo
-    case nonspacingMark = 6       // Mn
-    case enclosingMark = 7        // Me
-    case spacingMark = 8          // Mc
-    case decimalNumber = 9        // Nd
-    case letterNumber = 10        // Nl
-    case otherNumber = 11         // No
-    case spaceSeparator = 12      // Zs
-    case lineSeparator = 13       // Zl
+    case uppercaseLetter = 1  // Lu
+    case lowercaseLetter = 2  // Ll
+    case titlecaseLetter = 3  // Lt
+    case modifierLetter = 4  // Lm
+    case otherLetter = 5  // Lo
+    case nonspacingMark = 6  // Mn
+    case enclosingMark = 7  // Me
+    case spacingMark = 8  // Mc
+    case decimalNumber = 9  // Nd
+    case letterNumber = 10  // Nl
+    case otherNumber = 11  // No
+    case spaceSeparator = 12  // Zs
+    case lineSeparator = 13  // Zl
     case paragraphSeparator = 14  // Zp
-    case control = 15             // Cc
-    case format = 16              // Cf
-    case privateUse = 17          // Co
-    case surrogate = 18           // Cs
-    case dashPunctuation = 19     // Pd
-    case openPunctuation = 20     // Ps
-    case closePunctuation = 21    // Pe
+    case control = 15  // Cc
+    case format = 16  // Cf
+    case privateUse = 17  // Co
+    case surrogate = 18  // Cs
+    case dashPunctuation = 19  // Pd
+    case openPunctuation = 20  // Ps
+    case closePunctuation = 21  // Pe
     case connectorPunctuation = 22  // Pc
-    case otherPunctuation = 23    // Po
-    case mathSymbol = 24          // Sm
-    case currencySymbol = 25      // Sc
-    case modifierSymbol = 26      // Sk
-    case otherSymbol = 27         // So
+    case otherPunctuation = 23  // Po
+    case mathSymbol = 24  // Sm
+    case currencySymbol = 25  // Sc
+    case modifierSymbol = 26  // Sk
+    case otherSymbol = 27  // So
     case initialPunctuation = 28  // Pi
-    case finalPunctuation = 29    // Pf
+    case finalPunctuation = 29  // Pf
 
     /// The general category of a code point (ICU `u_charType`).
     @inline(__always)

@@ -79,12 +79,15 @@ public struct NameDictionary: Sendable {
                 }
                 fields.append(fieldStart..<line.upperBound)
                 guard fields.count >= 3, !fields[0].isEmpty, !fields[1].isEmpty,
-                      let weight = Self.integer(UnsafeBufferPointer(rebasing: utf8[fields[2]])) else { continue }
+                    let weight = Self.integer(UnsafeBufferPointer(rebasing: utf8[fields[2]]))
+                else { continue }
                 func string(_ range: Range<Int>) -> String {
                     String(decoding: UnsafeBufferPointer(rebasing: utf8[range]), as: UTF8.self)
                 }
-                add(Entry(arabic: string(fields[0]), latin: string(fields[1]), weight: weight,
-                          source: fields.count > 3 ? string(fields[3]) : ""))
+                add(
+                    Entry(
+                        arabic: string(fields[0]), latin: string(fields[1]), weight: weight,
+                        source: fields.count > 3 ? string(fields[3]) : ""))
             }
         }
     }
@@ -148,7 +151,8 @@ public struct NameDictionary: Sendable {
         // one word for a phrase written apart.
         let words = Self.wordCount(spelling), listedWords = Self.wordCount(listed)
         guard listedWords == words || listedWords == 1,
-              NameKey.similarity(listed, spelling) >= minimumSimilarity else { return nil }
+            NameKey.similarity(listed, spelling) >= minimumSimilarity
+        else { return nil }
         return candidate
     }
 

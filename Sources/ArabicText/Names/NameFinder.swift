@@ -98,8 +98,10 @@ public struct NameFinder: Sendable {
                 continue
             }
             let name = spellings.joined(separator: " ")
-            result.append(Mention(key: NameKey(name), latin: spellings.count > 1 ? latin.joined(separator: " ") : latin[0],
-                                  spelling: name, score: min(1, score)))
+            result.append(
+                Mention(
+                    key: NameKey(name), latin: spellings.count > 1 ? latin.joined(separator: " ") : latin[0],
+                    spelling: name, score: min(1, score)))
             index = end
         }
         return result
@@ -120,7 +122,8 @@ public struct NameFinder: Sendable {
                 if length > 1 {
                     if let entry = dictionary.exactEntry(for: spelling) { return (entry, spelling, length) }
                     guard !spanWords.contains(where: isCommonWord),
-                          let entry = dictionary.entry(for: spelling, minimumSimilarity: 0.9) else { continue }
+                        let entry = dictionary.entry(for: spelling, minimumSimilarity: 0.9)
+                    else { continue }
                     return (entry, spelling, length)
                 }
                 guard let entry = dictionary.exactEntry(for: first), first.unicodeScalars.count >= 3 else { continue }
@@ -129,7 +132,8 @@ public struct NameFinder: Sendable {
                 // name (الرئيس عون), but not a word of the hand list or an adjective (الرئيس
                 // الروسي يوم …).
                 let foldedFirst = NameDictionary.spelling(first)
-                let rescued = hasCue(before: index, folded: folded) && !Self.commonWords.contains(foldedFirst)
+                let rescued =
+                    hasCue(before: index, folded: folded) && !Self.commonWords.contains(foldedFirst)
                     && !Self.isAdjective(foldedFirst)
                 if !strong && !rescued && (entry.weight < minimumWeight || isCommonWord(first)) { continue }
                 if index + 1 < folded.count && Self.commonPhrases.contains(NameDictionary.spelling(first) + " " + folded[index + 1]) { continue }
@@ -236,14 +240,16 @@ public struct NameFinder: Sendable {
 
     /// Frequent words of UD Arabic-PUD and Tashkeela that are not names (Data/name_common_words.txt,
     /// built by Tools/names/common_words.py), in the search profile's folding.
-    static let corpusCommonWords: Set<String> = Set(EmbeddedData.name_common_words_txt.split(separator: "\n").compactMap { line in
-        line.hasPrefix("#") ? nil : NameDictionary.spelling(String(line))
-    })
+    static let corpusCommonWords: Set<String> = Set(
+        EmbeddedData.name_common_words_txt.split(separator: "\n").compactMap { line in
+            line.hasPrefix("#") ? nil : NameDictionary.spelling(String(line))
+        })
 
     /// Frequent words of news Arabic that name lists also hold as name tokens (أمل "hope",
     /// عالم "world", دول "states", ثاني "second" …), in the search profile's folding. Written by
     /// hand for Nazif.
-    static let commonWords: Set<String> = Set("""
+    static let commonWords: Set<String> = Set(
+        """
         في من الي علي عن مع هذا هذه ذلك تلك التي الذي الذين اللذين كان كانت يكون تكون قد لقد ان او ام \
         ثم بين بعد قبل حتي منذ عند كل بعض غير اي ما ماذا لماذا كيف متي اين لا لم لن ليس هو هي هم هن \
         نحن انت انا قال قالت يقول تقول اكد اكدت اضاف اضافت وقال وقالت ذكر ذكرت اشار اعلن اعلنت يوم \
@@ -298,8 +304,9 @@ public struct NameTally: Sendable {
     /// The names, most mentioned first (ties by Latin form).
     public func sorted() -> [Name] {
         counts.values.map { entry in
-            Name(latin: entry.latin, count: entry.count, score: entry.score,
-                 spellings: entry.spellings.map { ($0.key, $0.value) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) })
+            Name(
+                latin: entry.latin, count: entry.count, score: entry.score,
+                spellings: entry.spellings.map { ($0.key, $0.value) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) })
         }.sorted { ($0.count, $1.latin) > ($1.count, $0.latin) }
     }
 }

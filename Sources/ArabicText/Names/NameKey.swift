@@ -179,7 +179,7 @@ public struct NameKey: Hashable, Sendable, CustomStringConvertible {
         }
         set("اأإآٱ", "A")
         set("ب", "B"); set("پ", "B")
-        set("تطثة", "T")          // ة after search folding is ه; kept here for raw input
+        set("تطثة", "T")  // ة after search folding is ه; kept here for raw input
         set("جغقكگ", "G")
         set("حهۀە", "H")
         set("خ", "X")

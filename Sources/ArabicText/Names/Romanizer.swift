@@ -71,8 +71,10 @@ public final class Romanizer: Sendable {
             var next: [Candidate] = []
             for prefix in combined {
                 for option in options {
-                    next.append(Candidate(latin: prefix.latin.isEmpty ? option.latin : prefix.latin + " " + option.latin,
-                                          score: prefix.score + option.score))
+                    next.append(
+                        Candidate(
+                            latin: prefix.latin.isEmpty ? option.latin : prefix.latin + " " + option.latin,
+                            score: prefix.score + option.score))
                 }
             }
             next.sort { $0.score != $1.score ? $0.score > $1.score : $0.latin < $1.latin }
@@ -204,7 +206,8 @@ public final class Romanizer: Sendable {
                 index += 1
             case "ا", "آ", "أ":
                 // A word-initial alef that only seats a vowel: او → o, اي → i.
-                let seatsVowel = isFirst && (next == "و" || next == "ي") && letters.count > 2
+                let seatsVowel =
+                    isFirst && (next == "و" || next == "ي") && letters.count > 2
                     && !(afterNext.map(isVowelLetter) ?? false)
                 if !seatsVowel { out += "a" }
             case "إ":
@@ -247,12 +250,14 @@ public final class Romanizer: Sendable {
             }
             // The unwritten e of a final -er, -en, -el (Homer, Craven).
             if index == letters.count - 2, let next, next == "ر" || next == "ن" || next == "ل",
-               isConsonant(letter), letter != "ر", letters.count >= 3 {
+                isConsonant(letter), letter != "ر", letters.count >= 3
+            {
                 out += "e"
             }
             // A short word with no long vowel at all: a after its first consonant.
             if index == 0, !hasLongVowel, (2...4).contains(letters.count), isConsonant(letter),
-               letter != "ع" {
+                letter != "ع"
+            {
                 out += "a"
             }
             index += 1

@@ -96,7 +96,8 @@ public final class RomanizerModel: Sendable {
                     idStart = position + 1
                 }
                 guard valid, (1...4).contains(length),
-                      let logP = Self.decimal(utf8[fields[1]]) else { continue }
+                    let logP = Self.decimal(utf8[fields[1]])
+                else { continue }
                 let backoff = fields.count > 2 ? Self.decimal(utf8[fields[2]]) ?? 0 : 0
                 grams.append((key, logP, backoff))
                 while counts.count < length { counts.append(0) }
@@ -137,8 +138,9 @@ public final class RomanizerModel: Sendable {
             return Self.floor
         }
         for index in chunks.indices where chunks[index].count > Self.optionsPerChunk {
-            chunks[index] = Array(chunks[index].sorted { unigram($0) != unigram($1) ? unigram($0) > unigram($1) : $0 < $1 }
-                .prefix(Self.optionsPerChunk))
+            chunks[index] = Array(
+                chunks[index].sorted { unigram($0) != unigram($1) ? unigram($0) > unigram($1) : $0 < $1 }
+                    .prefix(Self.optionsPerChunk))
         }
         self.order = order
         self.latin = latin
@@ -253,7 +255,9 @@ public final class RomanizerModel: Sendable {
             Self.prune(&layer, perState: wanted, width: width)
             for hypothesis in layer {
                 for span in 1...2 where position + span <= letters.count {
-                    let slot = span == 1 ? Int(letters[position])
+                    let slot =
+                        span == 1
+                        ? Int(letters[position])
                         : 64 + Int(letters[position]) * 64 + Int(letters[position + 1])
                     for id in chunks[slot] {
                         let score = hypothesis.score + logProbability(of: id, after: hypothesis.state)
@@ -263,9 +267,10 @@ public final class RomanizerModel: Sendable {
                         if score > layerBest[position + span] { layerBest[position + span] = score }
                         parents.append(hypothesis.node)
                         graphones.append(id)
-                        layers[position + span].append(Hypothesis(
-                            score: score, state: state(after: hypothesis.state, adding: id),
-                            node: Int32(parents.count - 1)))
+                        layers[position + span].append(
+                            Hypothesis(
+                                score: score, state: state(after: hypothesis.state, adding: id),
+                                node: Int32(parents.count - 1)))
                     }
                 }
             }
@@ -426,7 +431,9 @@ public final class RomanizerModel: Sendable {
             if byte == 0x2E, scale == 0 { scale = 1; continue }
             guard (0x30...0x39).contains(byte) else { return nil }
             digits += 1
-            if scale == 0 { value = value * 10 + Double(byte - 0x30) } else {
+            if scale == 0 {
+                value = value * 10 + Double(byte - 0x30)
+            } else {
                 scale /= 10
                 value += Double(byte - 0x30) * scale
             }

@@ -75,8 +75,10 @@ public final class ArabicNormalizer: Sendable {
     /// input.withUnsafeBufferPointer { search.normalize(utf8: $0, into: &output) }
     /// ```
     @discardableResult
-    public func normalize(utf8 source: UnsafeBufferPointer<UInt8>, into output: inout [UInt8],
-                          continuingLine: Bool = false) -> Int? {
+    public func normalize(
+        utf8 source: UnsafeBufferPointer<UInt8>, into output: inout [UInt8],
+        continuingLine: Bool = false
+    ) -> Int? {
         var writer = ByteWriter(capacity: source.count + 16)
         var state = FoldState()
         state.atLineStart = !continuingLine

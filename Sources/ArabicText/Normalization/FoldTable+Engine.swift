@@ -135,7 +135,8 @@ extension FoldTable {
                 entry = entries[Int(lead)]
                 length = 1
             } else if lead >= 0xC2 && lead <= 0xDF && index &+ 1 < count
-                        && source[index &+ 1] & 0xC0 == 0x80 {
+                && source[index &+ 1] & 0xC0 == 0x80
+            {
                 entry = entries[Int(lead & 0x1F) << 6 | Int(source[index &+ 1] & 0x3F)]
                 length = 2
             } else {
@@ -186,8 +187,9 @@ extension FoldTable {
                 continue
             }
             lastCombiningClass = entry.combiningClass
-            length = apply(entry, action, source, count: count, at: index, length: length,
-                           cursor: &cursor, state: &current, recorder: &recorder)
+            length = apply(
+                entry, action, source, count: count, at: index, length: length,
+                cursor: &cursor, state: &current, recorder: &recorder)
             index &+= length
         }
         out.count = cursor.written
@@ -200,9 +202,10 @@ extension FoldTable {
         _ current: inout FoldState, _ cursor: inout FoldOutputCursor, recorder: inout Recorder
     ) {
         if current.pendingSpace {
-            recorder.atomic(source: current.pendingSpaceSource,
-                            sourceLength: current.pendingSpaceSourceLength,
-                            output: cursor.written, outputLength: 1)
+            recorder.atomic(
+                source: current.pendingSpaceSource,
+                sourceLength: current.pendingSpaceSourceLength,
+                output: cursor.written, outputLength: 1)
             cursor.append(0x20)
             current.pendingSpace = false
         }
@@ -237,9 +240,10 @@ extension FoldTable {
                 // SAFETY: the kernel reads source[index..<count - 1] and writes inside
                 // destination[written..<written + count - 1 - index], which capacity covers
                 // (remaining input plus 16 bytes, ensured by the caller).
-                let folded = FoldBlockKernel.foldEasyPrefix(source + index, count: count &- 1 &- index,
-                                                            into: cursor.destination + cursor.written,
-                                                            prepared: blockMap, afterSpace: &afterSpace)
+                let folded = FoldBlockKernel.foldEasyPrefix(
+                    source + index, count: count &- 1 &- index,
+                    into: cursor.destination + cursor.written,
+                    prepared: blockMap, afterSpace: &afterSpace)
                 // Stopped at once (marks or rare letters): one character at a time for a while;
                 // after a longer block it is tried again right after (see the design notes).
                 blockRetry = index &+ folded &+ (folded == 0 ? 16 : 1)
@@ -261,7 +265,7 @@ extension FoldTable {
             // design notes): an ASCII byte is its own slot; any other lead is read with the byte
             // after it, and the table answers "other" for a pair that is not a well-formed
             // two-byte sequence.
-            let multiByte = lead >> 7                      // 0 or 1
+            let multiByte = lead >> 7  // 0 or 1
             let runLength = 1 &+ multiByte
             let pairSlot = lead << 8 | follower
             let runEntry = fast[lead ^ ((lead ^ pairSlot) & -multiByte)]
@@ -269,7 +273,8 @@ extension FoldTable {
                 // Tashkeel after a letter: dropped where it stands, as long as marks stay in
                 // canonical order.
                 guard runEntry & FastEntry.kindMask == FastEntry.droppableMark,
-                      previousSpace == 0 else { break }
+                    previousSpace == 0
+                else { break }
                 let markClass = UInt8(truncatingIfNeeded: runEntry)
                 guard markClass >= runCombiningClass else { break }
                 runCombiningClass = markClass
@@ -281,8 +286,9 @@ extension FoldTable {
             runCombiningClass = 0
             let outputLength = Int(truncatingIfNeeded: runEntry >> 16) & 3
             if runEntry & FastEntry.replacedBit != 0 {
-                recorder.atomic(source: index, sourceLength: runLength, output: cursor.written,
-                                outputLength: outputLength)
+                recorder.atomic(
+                    source: index, sourceLength: runLength, output: cursor.written,
+                    outputLength: outputLength)
             } else {
                 recorder.identity(source: index, length: runLength, output: cursor.written)
             }
@@ -347,8 +353,9 @@ extension FoldTable {
                 cursor.copy(source + index, length: length)
             } else {
                 let replacementLength = entry.replacementLength
-                recorder.atomic(source: index, sourceLength: length, output: cursor.written,
-                                outputLength: replacementLength)
+                recorder.atomic(
+                    source: index, sourceLength: length, output: cursor.written,
+                    outputLength: replacementLength)
                 // SAFETY: eight bytes of room were ensured by the caller; four are stored.
                 UnsafeMutableRawPointer(cursor.destination + cursor.written)
                     .storeBytes(of: entry.replacement.littleEndian, as: UInt32.self)
@@ -433,7 +440,8 @@ extension FoldTable {
             scratch.folded.truncate(to: 0)
             foldWithoutWhitespace(scratch.normalized.bytes, into: &scratch.folded)
             if normalizer == nil || scratch.folded.equals(scratch.normalized.bytes)
-                || (normalizer?.isNormalized(scratch.folded.bytes) ?? true) {
+                || (normalizer?.isNormalized(scratch.folded.bytes) ?? true)
+            {
                 break
             }
             swap(&scratch.filtered, &scratch.folded)
@@ -471,14 +479,17 @@ extension FoldTable {
             }
             position += decoded.length
         }
-        recorder.atomic(source: start, sourceLength: end - start, output: outputStart,
-                        outputLength: out.count - outputStart)
+        recorder.atomic(
+            source: start, sourceLength: end - start, output: outputStart,
+            outputLength: out.count - outputStart)
         return end
     }
 
     /// Applies the fold entries (replace, drop) to normalized text, leaving whitespace as it is.
-    private func foldWithoutWhitespace(_ text: UnsafeBufferPointer<UInt8>,
-                                       into folded: inout ByteWriter) {
+    private func foldWithoutWhitespace(
+        _ text: UnsafeBufferPointer<UInt8>,
+        into folded: inout ByteWriter
+    ) {
         var position = 0
         while position < text.count {
             let decoded = text.decodeScalar(at: position)

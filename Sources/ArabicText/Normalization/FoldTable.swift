@@ -55,10 +55,13 @@ struct FoldEntry {
 
     init() {}
 
-    init(action: FoldAction, replacement: UInt32, replacementLength: Int, combiningClass: UInt8,
-         flags: UInt8) {
+    init(
+        action: FoldAction, replacement: UInt32, replacementLength: Int, combiningClass: UInt8,
+        flags: UInt8
+    ) {
         self.replacement = replacement
-        meta = UInt32(replacementLength) | UInt32(action.rawValue) << 8
+        meta =
+            UInt32(replacementLength) | UInt32(action.rawValue) << 8
             | UInt32(combiningClass) << 16 | UInt32(flags) << 24
     }
 }
@@ -183,7 +186,8 @@ final class FoldTable: Sendable {
                 let entry = fast[lead << 8 | trail]
                 let outputLead = Int(entry & 0xFF), outputTrail = Int(entry >> 8 & 0xFF)
                 guard oneForOne(entry, length: 2), (0xD8...0xDA).contains(outputLead),
-                      outputTrail & 0xC0 == 0x80 else { continue }
+                    outputTrail & 0xC0 == 0x80
+                else { continue }
                 map[0x80 | (lead == 0xD9 ? 0x40 : 0) | trail & 0x3F] = UInt8((outputLead - 0xD8) << 6 | outputTrail & 0x3F)
             }
         }
@@ -236,13 +240,16 @@ final class FoldTable: Sendable {
 
     // MARK: - Building entries
 
-    static func makeEntry(_ scalar: UInt32, _ options: NormalizationOptions,
-                          _ normalizer: ICUNormalizerHandle?) -> FoldEntry {
+    static func makeEntry(
+        _ scalar: UInt32, _ options: NormalizationOptions,
+        _ normalizer: ICUNormalizerHandle?
+    ) -> FoldEntry {
         var combiningClass: UInt8 = 0
         var flags = FoldEntry.quickCheckYes | FoldEntry.boundaryBefore
         if let normalizer, !(0xD800...0xDFFF).contains(scalar) {
             combiningClass = normalizer.combiningClass(scalar)
-            flags = (normalizer.quickCheck(scalar) == .yes ? FoldEntry.quickCheckYes : 0)
+            flags =
+                (normalizer.quickCheck(scalar) == .yes ? FoldEntry.quickCheckYes : 0)
                 | (normalizer.hasBoundaryBefore(scalar) ? FoldEntry.boundaryBefore : 0)
         }
         var action = foldAction(for: scalar, options)
@@ -254,8 +261,9 @@ final class FoldTable: Sendable {
         var packed: UInt32 = 0
         var length = 0
         if let target = action.target { (packed, length) = packUTF8(target) }
-        return FoldEntry(action: action.action, replacement: packed, replacementLength: length,
-                         combiningClass: combiningClass, flags: flags)
+        return FoldEntry(
+            action: action.action, replacement: packed, replacementLength: length,
+            combiningClass: combiningClass, flags: flags)
     }
 
     /// The fold rule for one scalar, in the order the options document.

@@ -69,7 +69,8 @@ public struct OffsetMap: Sendable, Hashable {
         let inside = offset - 1 - piece.outputStart
         let pieceEnd = piece.sourceStart + piece.sourceLength + piece.trailingSource
         if inside >= piece.outputLength - 1 { return pieceEnd }
-        return piece.isIdentity ? piece.sourceStart + inside + 1
+        return piece.isIdentity
+            ? piece.sourceStart + inside + 1
             : piece.sourceStart + piece.sourceLength
     }
 }
@@ -87,34 +88,42 @@ protocol OffsetRecorder {
 struct NoOffsets: OffsetRecorder {
     @inline(__always) mutating func identity(source: Int, length: Int, output: Int) {}
     @inline(__always) mutating func dropped(source: Int, length: Int) {}
-    @inline(__always) mutating func atomic(source: Int, sourceLength: Int, output: Int,
-                                           outputLength: Int) {}
+    @inline(__always) mutating func atomic(
+        source: Int, sourceLength: Int, output: Int,
+        outputLength: Int
+    ) {}
     @inline(__always) mutating func rollback(toOutput: Int) {}
 }
 
 extension OffsetMap: OffsetRecorder {
     mutating func dropped(source: Int, length: Int) {
         guard let last = pieces.last,
-              last.sourceStart + last.sourceLength + last.trailingSource == source else { return }
+            last.sourceStart + last.sourceLength + last.trailingSource == source
+        else { return }
         pieces[pieces.count - 1].trailingSource += length
     }
 
     mutating func identity(source: Int, length: Int, output: Int) {
         if let last = pieces.last, last.isIdentity, last.trailingSource == 0,
-           last.outputStart + last.outputLength == output,
-           last.sourceStart + last.sourceLength == source {
+            last.outputStart + last.outputLength == output,
+            last.sourceStart + last.sourceLength == source
+        {
             pieces[pieces.count - 1].outputLength += length
             pieces[pieces.count - 1].sourceLength += length
             return
         }
-        pieces.append(Piece(outputStart: output, sourceStart: source, outputLength: length,
-                            sourceLength: length, isIdentity: true))
+        pieces.append(
+            Piece(
+                outputStart: output, sourceStart: source, outputLength: length,
+                sourceLength: length, isIdentity: true))
     }
 
     mutating func atomic(source: Int, sourceLength: Int, output: Int, outputLength: Int) {
         guard outputLength > 0 else { return }
-        pieces.append(Piece(outputStart: output, sourceStart: source, outputLength: outputLength,
-                            sourceLength: sourceLength, isIdentity: false))
+        pieces.append(
+            Piece(
+                outputStart: output, sourceStart: source, outputLength: outputLength,
+                sourceLength: sourceLength, isIdentity: false))
     }
 
     mutating func rollback(toOutput output: Int) {

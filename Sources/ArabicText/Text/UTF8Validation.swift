@@ -20,7 +20,8 @@ public enum UTF8Validation {
             let lead = base[index]
             if lead < 0x80 {
                 if index + 8 <= count
-                    && UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    && UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
                     index += 8
                 } else {
                     index += 1

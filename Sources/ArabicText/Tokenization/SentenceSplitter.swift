@@ -57,8 +57,10 @@ public final class SentenceSplitter: Sendable {
     /// ```swift
     /// splitter.forEachSentence(utf8: buffer) { range in print(range) }
     /// ```
-    public func forEachSentence(utf8 text: UnsafeBufferPointer<UInt8>,
-                                _ body: (Range<Int>) -> Void) {
+    public func forEachSentence(
+        utf8 text: UnsafeBufferPointer<UInt8>,
+        _ body: (Range<Int>) -> Void
+    ) {
         guard text.count > 0 else { return }
         var boundaries: [Int] = []
         pool.withBreaker { breaker in
@@ -103,9 +105,12 @@ struct SentenceCorrections {
             while quotationIndex < quotations.count && quotations[quotationIndex].upperBound <= boundary {
                 quotationIndex += 1
             }
-            if boundary < text.count, shouldSuppress(boundary,
-                insideQuotation: quotationIndex < quotations.count
-                    && quotations[quotationIndex].lowerBound < boundary) {
+            if boundary < text.count,
+                shouldSuppress(
+                    boundary,
+                    insideQuotation: quotationIndex < quotations.count
+                        && quotations[quotationIndex].lowerBound < boundary)
+            {
                 continue
             }
             corrected.append(boundary)
@@ -187,13 +192,13 @@ struct SentenceCorrections {
                 }
             } else if byte == 0xC2 && index + 1 < text.count {
                 if text[index + 1] == 0xAB { openGuillemet = index }  // «
-                if text[index + 1] == 0xBB, openGuillemet >= 0 {       // »
+                if text[index + 1] == 0xBB, openGuillemet >= 0 {  // »
                     if index - openGuillemet <= Self.maximumQuotation { spans.append(openGuillemet..<index) }
                     openGuillemet = -1
                 }
             } else if byte == 0xE2 && index + 2 < text.count && text[index + 1] == 0x80 {
-                if text[index + 2] == 0x9C { openCurly = index }      // “
-                if text[index + 2] == 0x9D, openCurly >= 0 {          // ”
+                if text[index + 2] == 0x9C { openCurly = index }  // “
+                if text[index + 2] == 0x9D, openCurly >= 0 {  // ”
                     if index - openCurly <= Self.maximumQuotation { spans.append(openCurly..<index) }
                     openCurly = -1
                 }

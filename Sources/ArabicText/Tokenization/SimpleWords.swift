@@ -66,8 +66,10 @@ enum SimpleWords {
     /// Simple chunks are well-formed UTF-8 by construction; anything else (ill-formed bytes
     /// included) makes the chunk complex.
     @inline(__always)
-    static func scan(_ text: UnsafeBufferPointer<UInt8>, _ index: inout Int,
-                     arabicBlock: UnsafeBufferPointer<UInt8>) -> Chunk? {
+    static func scan(
+        _ text: UnsafeBufferPointer<UInt8>, _ index: inout Int,
+        arabicBlock: UnsafeBufferPointer<UInt8>
+    ) -> Chunk? {
         let count = text.count
         while index < count {
             let length = edgePunctuationLength(text, index)
@@ -84,7 +86,8 @@ enum SimpleWords {
         if first >= 0xD8 && first <= 0xDB {
             // Arabic: a letter, then letters and marks.
             guard index + 1 < count, text[index + 1] & 0xC0 == 0x80,
-                  arabicBlock[Int(first & 0x03) << 6 | Int(text[index + 1] & 0x3F)] == 1 else {
+                arabicBlock[Int(first & 0x03) << 6 | Int(text[index + 1] & 0x3F)] == 1
+            else {
                 skipChunk(text, &index)
                 return nil
             }
@@ -92,7 +95,7 @@ enum SimpleWords {
             while index + 1 < count {
                 let lead = text[index]
                 guard lead >= 0xD8 && lead <= 0xDB, text[index + 1] & 0xC0 == 0x80,
-                      arabicBlock[Int(lead & 0x03) << 6 | Int(text[index + 1] & 0x3F)] != 0
+                    arabicBlock[Int(lead & 0x03) << 6 | Int(text[index + 1] & 0x3F)] != 0
                 else { break }
                 index += 2
             }

@@ -58,11 +58,11 @@ enum SpecialSpans {
         if isASCIIAlphanumeric(byte) { return true }
         switch byte {
         case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"),
-             UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"),
-             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "@"), UInt8(ascii: "!"),
-             UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
-             UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","),
-             UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "%"):
+            UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"),
+            UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "@"), UInt8(ascii: "!"),
+            UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
+            UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","),
+            UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "%"):
             return true
         default:
             return false
@@ -74,8 +74,8 @@ enum SpecialSpans {
     static func isTrailingPunctuation(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"),
-             UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "'"), UInt8(ascii: ")"),
-             UInt8(ascii: "]"):
+            UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "'"), UInt8(ascii: ")"),
+            UInt8(ascii: "]"):
             return true
         default:
             return false
@@ -114,13 +114,16 @@ enum SpecialSpans {
     /// scheme://… where the scheme is http, https or ftp.
     static func url(in text: UnsafeBufferPointer<UInt8>, colon: Int) -> SpecialSpan? {
         guard colon + 3 < text.count, text[colon + 1] == UInt8(ascii: "/"),
-              text[colon + 2] == UInt8(ascii: "/") else { return nil }
+            text[colon + 2] == UInt8(ascii: "/")
+        else { return nil }
         var start = colon
         while start > 0 && text[start - 1] | 0x20 >= 0x61 && text[start - 1] | 0x20 <= 0x7A {
             start -= 1
         }
-        let scheme = String(decoding: UnsafeBufferPointer(rebasing: text[start..<colon]),
-                            as: UTF8.self).lowercased()
+        let scheme = String(
+            decoding: UnsafeBufferPointer(rebasing: text[start..<colon]),
+            as: UTF8.self
+        ).lowercased()
         guard ["http", "https", "ftp"].contains(scheme), startsWord(text, start) else { return nil }
         let end = urlEnd(text, from: colon + 3)
         guard end > colon + 3 else { return nil }
@@ -130,8 +133,8 @@ enum SpecialSpans {
     /// www.example.com/…
     static func wwwURL(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> SpecialSpan? {
         guard index + 5 < text.count, startsWord(text, index),
-              text[index + 1] | 0x20 == UInt8(ascii: "w"), text[index + 2] | 0x20 == UInt8(ascii: "w"),
-              text[index + 3] == UInt8(ascii: "."), isASCIIAlphanumeric(text[index + 4])
+            text[index + 1] | 0x20 == UInt8(ascii: "w"), text[index + 2] | 0x20 == UInt8(ascii: "w"),
+            text[index + 3] == UInt8(ascii: "."), isASCIIAlphanumeric(text[index + 4])
         else { return nil }
         let end = urlEnd(text, from: index + 4)
         // Require a dot in the host after "www.": www.example is not an address.
@@ -156,8 +159,9 @@ enum SpecialSpans {
         var end = at + 1
         var lastDot = -1
         while end < text.count,
-              isASCIIAlphanumeric(text[end]) || text[end] == UInt8(ascii: "-")
-                || text[end] == UInt8(ascii: ".") {
+            isASCIIAlphanumeric(text[end]) || text[end] == UInt8(ascii: "-")
+                || text[end] == UInt8(ascii: ".")
+        {
             if text[end] == UInt8(ascii: ".") { lastDot = end }
             end += 1
         }

@@ -77,8 +77,8 @@ struct TokenAssembler {
         else { return nil }
         let hours = segments[index], colon = segments[index + 1], minutes = segments[index + 2]
         guard (1...2).contains(hours.end - hours.start), colon.end - colon.start == 1,
-              minutes.end - minutes.start == 2, text[colon.start] == UInt8(ascii: ":"),
-              isASCIIDigits(hours.start..<hours.end), isASCIIDigits(minutes.start..<minutes.end)
+            minutes.end - minutes.start == 2, text[colon.start] == UInt8(ascii: ":"),
+            isASCIIDigits(hours.start..<hours.end), isASCIIDigits(minutes.start..<minutes.end)
         else { return nil }
         return (minutes.end, index + 3)
     }
@@ -203,11 +203,13 @@ struct TokenAssembler {
         while index < end {
             let byte = text[index]
             if byte == 0x2E, index > range.lowerBound, index + 1 < end,
-               text[index - 1] >= 0x80, text[index + 1] >= 0x80 {
+                text[index - 1] >= 0x80, text[index + 1] >= 0x80
+            {
                 return .innerDot(index)
             }
             if byte == 0xD9, index + 2 < end, text[index + 1] == 0x80,
-               UnicodeProperties.isDecimalDigit(text.decodeScalar(at: index + 2).value) {
+                UnicodeProperties.isDecimalDigit(text.decodeScalar(at: index + 2).value)
+            {
                 return .tatweelBeforeDigit(index + 2)
             }
             index += 1
@@ -235,13 +237,16 @@ struct TokenAssembler {
         guard left.range.upperBound == right.range.lowerBound else { return nil }
         // 15% ٪١٥ : a percent sign belongs to the number before it.
         if right.kind == .punctuation || right.kind == .symbol, isPercent(right.range),
-           left.kind != .punctuation, endsWithDigit(left.range) {
-            return Token(range: left.range.lowerBound..<right.range.upperBound,
-                         kind: left.kind == .arabicWord ? .arabicWord : .number)
+            left.kind != .punctuation, endsWithDigit(left.range)
+        {
+            return Token(
+                range: left.range.lowerBound..<right.range.upperBound,
+                kind: left.kind == .arabicWord ? .arabicWord : .number)
         }
         // ... ؟! !!: a run of terminal punctuation is one token.
         if left.kind == .punctuation && right.kind == .punctuation,
-           isTerminalRun(left.range), isTerminalRun(right.range) {
+            isTerminalRun(left.range), isTerminalRun(right.range)
+        {
             return Token(range: left.range.lowerBound..<right.range.upperBound, kind: .punctuation)
         }
         return nil

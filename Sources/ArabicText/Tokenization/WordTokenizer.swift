@@ -90,8 +90,9 @@ public final class WordTokenizer: Sendable {
                     if let chunk = SimpleWords.scan(text, &index, arabicBlock: arabicBlock) {
                         if regionStart >= 0 {
                             complexRegions.add(text, regionStart..<regionEnd)
-                            breaker.segments(in: UnsafeBufferPointer(rebasing: text[regionStart..<regionEnd]),
-                                             into: &segments, shiftedBy: regionStart)
+                            breaker.segments(
+                                in: UnsafeBufferPointer(rebasing: text[regionStart..<regionEnd]),
+                                into: &segments, shiftedBy: regionStart)
                             regionStart = -1
                         }
                         Self.appendEdgePunctuation(text, start..<chunk.core.lowerBound, to: &segments)
@@ -101,8 +102,10 @@ public final class WordTokenizer: Sendable {
                         case .latin: status = RawSegment.simpleLatin
                         case .digits: status = WordRuleStatus.number
                         }
-                        segments.append(RawSegment(start: chunk.core.lowerBound, end: chunk.core.upperBound,
-                                                   status: status))
+                        segments.append(
+                            RawSegment(
+                                start: chunk.core.lowerBound, end: chunk.core.upperBound,
+                                status: status))
                         Self.appendEdgePunctuation(text, chunk.core.upperBound..<index, to: &segments)
                     } else {
                         if regionStart < 0 { regionStart = spaceStart }
@@ -111,8 +114,9 @@ public final class WordTokenizer: Sendable {
                 }
                 if regionStart >= 0 {
                     complexRegions.add(text, regionStart..<regionEnd)
-                    breaker.segments(in: UnsafeBufferPointer(rebasing: text[regionStart..<regionEnd]),
-                                     into: &segments, shiftedBy: regionStart)
+                    breaker.segments(
+                        in: UnsafeBufferPointer(rebasing: text[regionStart..<regionEnd]),
+                        into: &segments, shiftedBy: regionStart)
                 }
             }
         }
@@ -121,8 +125,10 @@ public final class WordTokenizer: Sendable {
 
     /// One segment per punctuation mark, as ICU gives them at a word's edge.
     @inline(__always)
-    static func appendEdgePunctuation(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
-                                      to segments: inout [RawSegment]) {
+    static func appendEdgePunctuation(
+        _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+        to segments: inout [RawSegment]
+    ) {
         var index = range.lowerBound
         while index < range.upperBound {
             let length = SimpleWords.edgePunctuationLength(text, index)
@@ -160,9 +166,10 @@ struct ComplexRegions {
             firstInvalid = range.lowerBound + bad
         }
         for span in SpecialSpans.find(in: region) {
-            specials.append(SpecialSpan(range: span.range.lowerBound + range.lowerBound
-                                            ..< span.range.upperBound + range.lowerBound,
-                                        kind: span.kind))
+            specials.append(
+                SpecialSpan(
+                    range: span.range.lowerBound + range.lowerBound..<span.range.upperBound + range.lowerBound,
+                    kind: span.kind))
         }
     }
 }
@@ -181,4 +188,3 @@ struct RawSegment {
     /// A punctuation mark at a word's edge found by the fast path.
     static let simplePunctuation: Int32 = 97
 }
-

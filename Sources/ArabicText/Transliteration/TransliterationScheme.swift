@@ -43,8 +43,10 @@ public enum TransliterationScheme: String, Sendable, CaseIterable {
     /// let bad = bytes.withUnsafeBufferPointer { TransliterationScheme.buckwalter.transliterate(utf8: $0, into: &out) }
     /// ```
     @discardableResult
-    public func transliterate(utf8 input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8],
-                              reverse: Bool = false) -> Int? {
+    public func transliterate(
+        utf8 input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8],
+        reverse: Bool = false
+    ) -> Int? {
         let tables = SchemeTables.of(self)
         return reverse ? tables.backward(input, &output) : tables.forward(input, &output)
     }

@@ -99,7 +99,8 @@ public final class Transliterator: Sendable {
             case "$":
                 var next = index + 1, value = 0
                 while next < scalars.count, scalars[next].properties.numericType == .decimal,
-                      let digit = scalars[next].properties.numericValue {
+                    let digit = scalars[next].properties.numericValue
+                {
                     value = min(value * 10 + Int(digit), 1 << 40)
                     next += 1
                 }

@@ -1,11 +1,11 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #else
-#error("Boilerplate needs a C library with memchr, memcmp and memcpy")
+    #error("Boilerplate needs a C library with memchr, memcmp and memcpy")
 #endif
 
 /// The C library's byte routines, the only ones Boilerplate calls: this is the one file that
@@ -27,7 +27,8 @@ enum CLibrary {
     @inline(__always)
     static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard start < bytes.count, let base = bytes.baseAddress,
-              let found = firstByte(byte, in: base + start, count: bytes.count - start) else { return bytes.count }
+            let found = firstByte(byte, in: base + start, count: bytes.count - start)
+        else { return bytes.count }
         return found - UnsafeRawPointer(base)
     }
 

@@ -36,11 +36,12 @@ struct SimpleLineCounts {
         var counts = nazif_line_counts()
         // SAFETY: the kernel reads inside text[0..<text.count] only (range lies inside text, as
         // the caller's line; a tail block may read past the line, not past the text).
-        let found = switch width {
-        case .best: nazif_scan_simple_line(base, text.count, range.lowerBound, range.upperBound, &counts)
-        case .sse2: nazif_scan_simple_line_width(base, text.count, range.lowerBound, range.upperBound, &counts, 16)
-        case .avx2: nazif_scan_simple_line_width(base, text.count, range.lowerBound, range.upperBound, &counts, 32)
-        }
+        let found =
+            switch width {
+            case .best: nazif_scan_simple_line(base, text.count, range.lowerBound, range.upperBound, &counts)
+            case .sse2: nazif_scan_simple_line_width(base, text.count, range.lowerBound, range.upperBound, &counts, 16)
+            case .avx2: nazif_scan_simple_line_width(base, text.count, range.lowerBound, range.upperBound, &counts, 32)
+            }
         guard found != 0 else { return nil }
         tokens = Int(counts.tokens)
         punctuation = Int(counts.punctuation)

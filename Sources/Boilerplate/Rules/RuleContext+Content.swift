@@ -28,7 +28,8 @@ extension RuleContext {
             // A dump of headlines has no sentences in it; a paragraph (or a whole article
             // flattened to one line) with a few glued words does.
             guard info.wordCount >= 15, info.arabicLetters > 0, info.innerSentenceEnds <= 1,
-                  info.gluedFinalLetters > 0 || info.innerPunctuation == 0 else { continue }
+                info.gluedFinalLetters > 0 || info.innerPunctuation == 0
+            else { continue }
             let joins = gluedJoins(index)
             if joins >= 3 { remove(index, .gluedHeadlines, .count(joins, " words glued together")) }
         }
@@ -53,8 +54,11 @@ extension RuleContext {
             let trimmed = Self.trimPunctuation(word, text)
             // Shorter than eight bytes, it cannot be the second part of a join.
             guard trimmed.count >= 8 else { continue }
-            standalone.append((Self.ending(of: trimmed, in: text),
-                               KeyHash.hash(UnsafeBufferPointer(rebasing: text[trimmed]))))
+            standalone.append(
+                (
+                    Self.ending(of: trimmed, in: text),
+                    KeyHash.hash(UnsafeBufferPointer(rebasing: text[trimmed]))
+                ))
         }
         var joins = 0
         for word in words {
@@ -64,7 +68,8 @@ extension RuleContext {
             var glued = false
             while position + 3 < trimmed.upperBound {
                 if (text[position] == 0xD8 && text[position + 1] == 0xA9)
-                    || (text[position] == 0xD9 && text[position + 1] == 0x89) {
+                    || (text[position] == 0xD9 && text[position + 1] == 0x89)
+                {
                     if Self.isArabicLetter(text, at: position + 2) { glued = true; break }
                 }
                 position += 2
@@ -80,11 +85,14 @@ extension RuleContext {
                 for candidate in standalone where candidate.ending >> 32 == ending {
                     let split = trimmed.upperBound - Int(truncatingIfNeeded: candidate.ending & 0xFFFF_FFFF)
                     guard split >= trimmed.lowerBound + 8, split <= trimmed.upperBound - 8,
-                          (split - trimmed.lowerBound) & 1 == 0 else { continue }
-                    let afterArticle = text[split - 4] == 0xD8 && text[split - 3] == 0xA7
+                        (split - trimmed.lowerBound) & 1 == 0
+                    else { continue }
+                    let afterArticle =
+                        text[split - 4] == 0xD8 && text[split - 3] == 0xA7
                         && text[split - 2] == 0xD9 && text[split - 1] == 0x84
                     if !afterArticle
-                        && KeyHash.hash(UnsafeBufferPointer(rebasing: text[split..<trimmed.upperBound])) == candidate.hash {
+                        && KeyHash.hash(UnsafeBufferPointer(rebasing: text[split..<trimmed.upperBound])) == candidate.hash
+                    {
                         glued = true
                         break
                     }
@@ -163,7 +171,8 @@ extension RuleContext {
     mutating func applyPromotion() {
         let lexicon = options.lexicon
         guard let cues = lexicon.cues["promo"], !cues.isEmpty,
-              let starts = lexicon.cueStarts["promo"] else { return }
+            let starts = lexicon.cueStarts["promo"]
+        else { return }
         for index in 0..<count where isKept(index) {
             let info = info(index)
             guard info.wordCount >= 8, info.wordCount <= 80 else { continue }

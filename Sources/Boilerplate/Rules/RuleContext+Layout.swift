@@ -94,7 +94,8 @@ extension RuleContext {
             // One-token items may end with a dot (an abbreviation: "U.S.").
             // Lines of program code ("i++;", "}") are short too, but not a menu.
             if isKept(index) && info.tokenCount <= 3 && (!info.endsSentence || info.tokenCount == 1)
-                && (info.innerPunctuation == 0 || info.tokenCount == 1) && !isCodeLike(index) && !isCodeDelimiter(index) {
+                && (info.innerPunctuation == 0 || info.tokenCount == 1) && !isCodeLike(index) && !isCodeDelimiter(index)
+            {
                 run.append(index)
             } else {
                 flush(&self)
@@ -142,7 +143,7 @@ extension RuleContext {
             var width = 0
             if byte == UInt8(ascii: ">") {
                 width = 1
-            } else if byte == 0xE2 && position + 2 < text.endIndex && text[position + 1] == 0x80 && text[position + 2] == 0xBA {   // ›
+            } else if byte == 0xE2 && position + 2 < text.endIndex && text[position + 1] == 0x80 && text[position + 2] == 0xBA {  // ›
                 width = 3
             }
             if width > 0 {
@@ -183,7 +184,8 @@ extension RuleContext {
         let text = lines.text
         for position in info(index).range {
             let byte = text[position]
-            let isNoBreakSpace = (byte == 0xC2 && position + 1 < text.count && text[position + 1] == 0xA0)
+            let isNoBreakSpace =
+                (byte == 0xC2 && position + 1 < text.count && text[position + 1] == 0xA0)
                 || (byte == 0xA0 && position > 0 && text[position - 1] == 0xC2)
             if byte == UInt8(ascii: "|") {
                 maximum = max(maximum, words)
@@ -205,13 +207,16 @@ extension RuleContext {
         for index in 0..<count where isKept(index) {
             let info = info(index)
             let key = lines.key(index)
-            if info.wordCount <= 30 && (info.hasCopyright || key.containsSequence(Self.allRightsReserved)
-                                         || key.containsSequence(Self.rightsReservedArabic)) {
+            if info.wordCount <= 30
+                && (info.hasCopyright || key.containsSequence(Self.allRightsReserved)
+                    || key.containsSequence(Self.rightsReservedArabic))
+            {
                 remove(index, .copyright, info.hasCopyright ? "©" : "all rights reserved")
             } else if let what = contactKind(index) {
                 remove(index, .contact, what)
             } else if info.startsWithAsterisk && info.wordCount <= 8
-                        && (key.starts(with: Self.service) || key.starts(with: Self.byAgreement)) {
+                && (key.starts(with: Self.service) || key.starts(with: Self.byAgreement))
+            {
                 remove(index, .syndication, text(index))
             } else if info.wordCount <= 6 && key.ends(with: Self.more) && lines.text[info.range].starts(with: Array("...".utf8)) {
                 remove(index, "marker.read-more", .text("...المزيد"))
@@ -253,7 +258,8 @@ extension RuleContext {
             // An e-mail address on its own, or glued to a contact note.
             let firstWord = text.prefix { $0 != 0x20 }
             if firstWord.contains(UInt8(ascii: "@")) && firstWord.contains(UInt8(ascii: ".")),
-               info.wordCount <= 4 || key.containsSequence(Self.sms) || key.containsSequence(Self.contactWord) {
+                info.wordCount <= 4 || key.containsSequence(Self.sms) || key.containsSequence(Self.contactWord)
+            {
                 return "e-mail address"
             }
             // A social handle: "تويتر @name", "@name".
@@ -286,7 +292,8 @@ extension RuleContext {
         for (position, index) in content.prefix(4).enumerated() {
             let info = info(index)
             guard info.hasSpacedDash || info.hasArabicDash, info.wordCount <= 5, info.wordCount >= 2,
-                  !info.endsSentence, info.innerPunctuation == 0, !info.endsWithColon else { continue }
+                !info.endsSentence, info.innerPunctuation == 0, !info.endsWithColon
+            else { continue }
             if position == 0 {
                 guard content.count > 1, self.info(content[1]).isSentence else { continue }
             }
@@ -312,7 +319,8 @@ extension Collection where Element == UInt8 {
                 let last = bytes.count - pattern.count
                 var offset = anchor
                 while offset <= last + anchor,
-                      let hit = CLibrary.firstByte(anchorByte, in: base + offset, count: last + anchor - offset + 1) {
+                    let hit = CLibrary.firstByte(anchorByte, in: base + offset, count: last + anchor - offset + 1)
+                {
                     let position = hit - UnsafeRawPointer(base)
                     if CLibrary.equalBytes(base + position - anchor, first, count: pattern.count) { return true }
                     offset = position + 1

@@ -45,7 +45,8 @@ extension RuleContext {
             }
             previous = link
             guard !lines.isEmpty, lines.count <= Self.readMoreTeaserLines,
-                  lines.allSatisfy({ isKept($0) && !info($0).isBulleted }) else { continue }
+                lines.allSatisfy({ isKept($0) && !info($0).isBulleted })
+            else { continue }
             blocks.append((link, lines))
         }
         guard blocks.count >= 2 else { return }
@@ -164,7 +165,8 @@ extension RuleContext {
                 // Without a colon, only as the document's last line, a bare list of words
                 // ("سمات الدمام تحرش عصا فتاة"): a heading in the body reads the same.
                 if spaceAfter && index == lastContentLine && info(index).innerPunctuation == 0
-                    && !info(index).endsSentence {
+                    && !info(index).endsSentence
+                {
                     return (entry, .line)
                 }
             case .heading:
@@ -191,8 +193,10 @@ extension RuleContext {
         var inWord = false
         for position in range {
             let byte = lines.text[position]
-            if byte == UInt8(ascii: ":") || (byte == 0xEF && position + 2 < range.upperBound
-                                                && lines.text[position + 1] == 0xBC && lines.text[position + 2] == 0x9A) {
+            if byte == UInt8(ascii: ":")
+                || (byte == 0xEF && position + 2 < range.upperBound
+                    && lines.text[position + 1] == 0xBC && lines.text[position + 2] == 0x9A)
+            {
                 if inWord { wordsSeen += 1 }
                 return wordsSeen <= words && wordsSeen >= max(1, words - 1)
             }

@@ -73,9 +73,9 @@ extension RuleContext {
         let key = lines.key(index)
         var interface = 0, function = 0, other = 0
         LineTable.forEachWord(in: key) { word in
-            if other > 0 { return }   // one other word decides
+            if other > 0 { return }  // one other word decides
             if word.count == 1 {
-                function += 1   // "x", "e": a letter on its own says nothing
+                function += 1  // "x", "e": a letter on its own says nothing
             } else if ArabicWords.interface.contains(key, word) {
                 interface += 1
             } else if ArabicWords.function.contains(key, word) {
@@ -94,7 +94,7 @@ extension RuleContext {
         guard let first = key.firstIndex(where: { $0 != 0x20 }) else { return false }
         let end = key[first...].firstIndex(of: 0x20) ?? key.endIndex
         // "وكالات", "رويترز": a credit of one word, the agencies alone.
-        guard end < key.endIndex else { return ArabicWords.agencies.contains(key, first..<end) }   // the verb alone is not a byline
+        guard end < key.endIndex else { return ArabicWords.agencies.contains(key, first..<end) }  // the verb alone is not a byline
         if ArabicWords.authorVerb.contains(key, first..<end) { return info(index).wordCount <= 5 }
         // "زوعا اورغ/ وكالات", "القاهرة - وكالات": a short credit that ends with the agencies.
         if info(index).wordCount <= 5, let last = lastWord(key), ArabicWords.agencies.contains(key, last) { return true }
@@ -109,7 +109,8 @@ extension RuleContext {
         let text = lines.text[info(index).range]
         guard let first = text.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
         // "—" (E2 80 94), "–" (E2 80 93) or "-".
-        let dashed = text[first] == UInt8(ascii: "-")
+        let dashed =
+            text[first] == UInt8(ascii: "-")
             || (text[first] == 0xE2 && first + 2 < text.endIndex && text[first + 1] == 0x80
                 && (text[first + 2] == 0x94 || text[first + 2] == 0x93))
         guard dashed else { return false }
@@ -205,7 +206,9 @@ extension ArabicWords {
     static let authorVerb = WordClass(["كتب", "كتبت", "بقلم", "بواسطة", "by"])
 
     /// The last word of a short credit line: وكالات (agencies), and the names of the agencies.
-    static let agencies = WordClass(["وكالات", "الوكالات", "agencies", "واس", "قنا", "وام", "كونا", "بترا", "سانا", "رويترز", "أ ف ب", "afp", "reuters"])
+    static let agencies = WordClass([
+        "وكالات", "الوكالات", "agencies", "واس", "قنا", "وام", "كونا", "بترا", "سانا", "رويترز", "أ ف ب", "afp", "reuters",
+    ])
 
     /// Currencies of a rate ticker.
     static let currency = WordClass([

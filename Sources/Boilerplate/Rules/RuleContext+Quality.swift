@@ -111,7 +111,8 @@ extension RuleContext {
                 // A line ending with a colon that another rule removed (a column's recurring
                 // "السطر الأخير :") still introduces what follows.
                 guard info(next).endsWithColon, end + 2 < content.count, isKept(content[end + 2]),
-                      continuesText(content[end + 2]) else { break }
+                    continuesText(content[end + 2])
+                else { break }
             }
             end += 1
         }
@@ -120,7 +121,8 @@ extension RuleContext {
         // An article that opens with a bulleted list ("  • الأعراض: …") keeps the list's heading
         // ("لمحة موجزة") with it.
         if start > 0, info(content[start]).isBulleted, isKept(content[start - 1]), !info(content[start - 1]).isBulleted,
-           info(content[start - 1]).isHeadlineLike, info(content[start - 1]).wordCount <= 6, !titles.contains(content[start - 1]) {
+            info(content[start - 1]).isHeadlineLike, info(content[start - 1]).wordCount <= 6, !titles.contains(content[start - 1])
+        {
             titles.append(content[start - 1])
         }
         // A side goes only when it reads as page furniture: more of its lines went to other
@@ -130,14 +132,16 @@ extension RuleContext {
         let before = 0..<start, after = (end + 1)..<content.count
         if isFurniture(content[before].filter { !titles.contains($0) }[...]) {
             for position in before where isKept(content[position]) && !titles.contains(content[position]) && !prose[position] {
-            remove(content[position], .outsideArticle,
-                       .text("before the article (lines \(firstLine)–\(lastLine)); " + features(content[position], prose[position])))
+                remove(
+                    content[position], .outsideArticle,
+                    .text("before the article (lines \(firstLine)–\(lastLine)); " + features(content[position], prose[position])))
             }
         }
         if isFurniture(content[after]) {
             for position in after where isKept(content[position]) && !prose[position] {
-                remove(content[position], .outsideArticle,
-                       .text("after the article (lines \(firstLine)–\(lastLine)); " + features(content[position], prose[position])))
+                remove(
+                    content[position], .outsideArticle,
+                    .text("after the article (lines \(firstLine)–\(lastLine)); " + features(content[position], prose[position])))
             }
         }
         removeTeaserRuns(in: content[start...end], prose: prose)
@@ -148,9 +152,10 @@ extension RuleContext {
         // The article's tail after its last whole paragraph (one that does not trail off with
         // "…") is outside it too: summaries cut off there read as prose by their words.
         // (A list the article announces with a colon is the article's: the tail starts after it.)
-        let lastWhole = (start...end).last {
-            prose[$0] && !endsWithEllipsis(content[$0]) || info(content[$0]).endsWithColon && isKept(content[$0])
-        } ?? end
+        let lastWhole =
+            (start...end).last {
+                prose[$0] && !endsWithEllipsis(content[$0]) || info(content[$0]).endsWithColon && isKept(content[$0])
+            } ?? end
         removeTeaserRuns(in: content[(lastWhole + 1)...], prose: prose, minimum: Quality.sideTeaserRun, outside: true, protected: [])
         removeRepeatedTitle(titles.first, in: content, outside: content[start]...content[end])
         removeTeaserPairs(in: content, prose: prose, protected: titles)
@@ -189,7 +194,8 @@ extension RuleContext {
     /// A headline and, on the next line, a summary that trails off with "…".
     func isTeaserPair(_ headline: Int, _ summary: Int, prose: Bool, protected: [Int]) -> Bool {
         guard isKept(headline), isKept(summary), !protected.contains(headline),
-              isTeaserLine(headline, isProse: prose) || isQuestionHeadline(headline) else { return false }
+            isTeaserLine(headline, isProse: prose) || isQuestionHeadline(headline)
+        else { return false }
         let info = info(summary)
         return endsWithEllipsis(summary) && info.wordCount >= 5 && info.wordCount <= Quality.summaryWords
     }
@@ -285,7 +291,7 @@ extension RuleContext {
     func isNumberedList(_ run: ArraySlice<Int>) -> Bool {
         let numbered = run.filter { index in
             let key = lines.key(index)
-            return key.first == 0x30   // the key folds every digit to 0
+            return key.first == 0x30  // the key folds every digit to 0
         }.count
         return 2 * numbered >= run.count
     }
@@ -340,7 +346,8 @@ extension RuleContext {
         var start: Int?
         for position in content.indices {
             let index = content[position]
-            let inRun = isKept(index) && !prose[position] && info(index).isHeadlineLike && info(index).wordCount >= 2
+            let inRun =
+                isKept(index) && !prose[position] && info(index).isHeadlineLike && info(index).wordCount >= 2
                 && !info(index).endsWithColon
             if inRun && start == nil { start = position }
             if !inRun, let first = start {
@@ -365,8 +372,9 @@ extension RuleContext {
     func isArticleProse(_ index: Int) -> Bool {
         let info = info(index)
         guard info.wordCount >= Quality.proseMinimumWords,
-              info.endsSentence || info.innerPunctuation >= 1 || info.wordCount >= 20,
-              2 * info.arabicLetters >= info.keyCharacters else { return false }
+            info.endsSentence || info.innerPunctuation >= 1 || info.wordCount >= 20,
+            2 * info.arabicLetters >= info.keyCharacters
+        else { return false }
         // A long sentence is prose as it is; a short one needs the glue of function words
         // (a headline with a full stop has none, or one).
         if info.wordCount >= 12 && (info.endsSentence || info.innerPunctuation >= 1) { return true }
@@ -403,8 +411,9 @@ extension RuleContext {
             if ArabicWords.function.contains(key, word) || Self.hasCliticArticle(key, word) {
                 found += 1
             } else if word.count >= 6, key[word.lowerBound] == 0xD9,
-                      key[word.lowerBound + 1] == 0x88 || key[word.lowerBound + 1] == 0x81,   // و ف
-                      ArabicWords.function.contains(key, (word.lowerBound + 2)..<word.upperBound) {
+                key[word.lowerBound + 1] == 0x88 || key[word.lowerBound + 1] == 0x81,  // و ف
+                ArabicWords.function.contains(key, (word.lowerBound + 2)..<word.upperBound)
+            {
                 found += 1
             }
         }
@@ -485,7 +494,8 @@ extension RuleContext {
     func repeatsLead(_ index: Int, _ lead: [UInt64]) -> Bool {
         let info = info(index)
         guard !lead.isEmpty, info.wordCount >= 3, info.wordCount <= 30, info.arabicLetters > 0,
-              !info.endsWithColon, !(info.endsSentence && info.wordCount >= 12) else { return false }
+            !info.endsWithColon, !(info.endsSentence && info.wordCount >= 12)
+        else { return false }
         let key = lines.key(index)
         var words = 0, repeated = 0
         LineTable.forEachWord(in: key) { word in
@@ -507,12 +517,13 @@ extension RuleContext {
         }
         // و (D9 88), then at least three letters.
         if end - start >= 8 && letter(0, 0x88) { start += 2 }
-        if end - start >= 8 && letter(0, 0x84) && letter(2, 0x84) {                       // لل
+        if end - start >= 8 && letter(0, 0x84) && letter(2, 0x84) {  // لل
             start += 4
-        } else if end - start >= 8 && letter(0, 0xA7) && letter(2, 0x84) {                // ال
+        } else if end - start >= 8 && letter(0, 0xA7) && letter(2, 0x84) {  // ال
             start += 4
         } else if end - start >= 10 && (letter(0, 0xA8) || letter(0, 0x83) || letter(0, 0x81))
-                    && letter(2, 0xA7) && letter(4, 0x84) {                                // بال كال فال
+            && letter(2, 0xA7) && letter(4, 0x84)
+        {  // بال كال فال
             start += 6
         }
         return KeyHash.hash(UnsafeBufferPointer(rebasing: key[start..<end]))
@@ -529,8 +540,10 @@ extension RuleContext {
 
     /// Four or more kept headline-like lines in a row inside the article, not introduced by a
     /// line that ends with a colon (a list the article announces).
-    mutating func removeTeaserRuns(in block: ArraySlice<Int>, prose: [Bool], minimum: Int = Quality.teaserRun,
-                                   outside: Bool = false, protected: [Int] = []) {
+    mutating func removeTeaserRuns(
+        in block: ArraySlice<Int>, prose: [Bool], minimum: Int = Quality.teaserRun,
+        outside: Bool = false, protected: [Int] = []
+    ) {
         var run: [Int] = []
         func flush(_ context: inout RuleContext) {
             defer { run = [] }
@@ -548,7 +561,8 @@ extension RuleContext {
             if protected.contains(index) {
                 flush(&self)
             } else if isTeaserLine(index, isProse: prose[position]) || isQuestionHeadline(index)
-                        || outside && isCutSummary(index) {
+                || outside && isCutSummary(index)
+            {
                 run.append(index)
             } else if !(info.wordCount <= 2 && !run.isEmpty && !info.endsSentence) {
                 flush(&self)

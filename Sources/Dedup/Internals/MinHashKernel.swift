@@ -6,14 +6,16 @@ enum MinHashKernel {
     /// The sketch and band keys of a key text, and its word count; for a text shorter than one
     /// shingle, the exact hash of its words instead.
     static func summarize(keyText: UnsafeBufferPointer<UInt8>, parameters: MinHashParameters)
-        -> (kind: Signature.Kind, bandKeys: [UInt64], sketch: [UInt8], words: Int) {
-        let capacity = keyText.count / 2 + 1   // a word is at least one byte and a separator
+        -> (kind: Signature.Kind, bandKeys: [UInt64], sketch: [UInt8], words: Int)
+    {
+        let capacity = keyText.count / 2 + 1  // a word is at least one byte and a separator
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { words in
             // SAFETY: the kernel writes at most `capacity` hashes into `words`, which holds that
             // many, and reads `keyText.count` bytes of the caller's live buffer.
-            let count = keyText.baseAddress.map {
-                cminhash_word_hashes($0, keyText.count, words.baseAddress!, capacity)
-            } ?? 0
+            let count =
+                keyText.baseAddress.map {
+                    cminhash_word_hashes($0, keyText.count, words.baseAddress!, capacity)
+                } ?? 0
             let wordCount = min(count, capacity)
             if wordCount == 0 { return (.empty, [], [], 0) }
             if wordCount < parameters.shingleSize {

@@ -45,10 +45,13 @@ struct CleanStats: Sendable {
 
     /// What was done to bad records, one line each, for standard error (after the run).
     func problemLines(policy: ErrorPolicy) -> [String] {
-        var lines = recordProblemLines(policy: policy, skipped: skippedRecords, malformed: malformedRecords,
-                                       repaired: repairedRecords)
+        var lines = recordProblemLines(
+            policy: policy, skipped: skippedRecords, malformed: malformedRecords,
+            repaired: repairedRecords)
         if loneSurrogates > 0 {
-            lines.append("read \(loneSurrogates) lone surrogate escape(s) (\\ud800-\\udfff without a pair) as U+FFFD in \(recordsWithLoneSurrogates) record(s)")
+            lines.append(
+                "read \(loneSurrogates) lone surrogate escape(s) (\\ud800-\\udfff without a pair) as U+FFFD in \(recordsWithLoneSurrogates) record(s)"
+            )
         }
         return lines
     }
@@ -103,46 +106,55 @@ struct CleanWorker: Sendable {
         result.output.reserveCapacity(batch.chunk.bytes.count)
         var keys = batch.keys.map { KeyBlob.Reader($0) }
         var fields = FieldTally()
-        forEachDocument(in: batch, mode: mode, policy: policy, fields: &fields, { record in
-            cleanRecord(record, source: batch.source, keys: &keys, into: &result)
-        }, problem: { problem in
-            switch policy {
-            case .fail:
-                let advice = problem.isEncoding ? "--on-error replace writes U+FFFD instead, skip leaves the record out"
-                    : "--on-error skip leaves such records out"
-                result.failure = .data("\(batch.source):\(problem.line): \(problem.message) at byte \(problem.byte); \(advice)")
-                return false
-            case .skip:
-                result.stats.skippedRecords += 1
-                if !problem.isEncoding { result.stats.malformedRecords += 1 }
-                return true
-            case .replace:
-                if problem.isEncoding {
-                    result.stats.repairedRecords += 1
-                } else {
+        forEachDocument(
+            in: batch, mode: mode, policy: policy, fields: &fields,
+            { record in
+                cleanRecord(record, source: batch.source, keys: &keys, into: &result)
+            },
+            problem: { problem in
+                switch policy {
+                case .fail:
+                    let advice =
+                        problem.isEncoding
+                        ? "--on-error replace writes U+FFFD instead, skip leaves the record out"
+                        : "--on-error skip leaves such records out"
+                    result.failure = .data("\(batch.source):\(problem.line): \(problem.message) at byte \(problem.byte); \(advice)")
+                    return false
+                case .skip:
                     result.stats.skippedRecords += 1
-                    result.stats.malformedRecords += 1
+                    if !problem.isEncoding { result.stats.malformedRecords += 1 }
+                    return true
+                case .replace:
+                    if problem.isEncoding {
+                        result.stats.repairedRecords += 1
+                    } else {
+                        result.stats.skippedRecords += 1
+                        result.stats.malformedRecords += 1
+                    }
+                    return true
                 }
-                return true
-            }
-        })
+            })
         result.stats.fields.add(fields)
         if let strict = fields.strictFailure, result.failure == nil { result.failure = .data(strict) }
         return result
     }
 
     /// Cleans one document; returns the first invalid UTF-8 offset (writing nothing) if any.
-    private func cleanRecord(_ record: DocumentRecord, source: String, keys: inout KeyBlob.Reader?,
-                             into result: inout CleanBatchResult) -> Int? {
+    private func cleanRecord(
+        _ record: DocumentRecord, source: String, keys: inout KeyBlob.Reader?,
+        into result: inout CleanBatchResult
+    ) -> Int? {
         if let json = record.json, json.value == nil {
             result.output.append(contentsOf: json.line)
             result.output.append(0x0A)
             return nil
         }
-        let verdict = keys?.withNextEntry(for: record.text) { key, lineHashes in
-            cleaner.decide(DocumentView(text: record.text, keyText: key, lineHashes: lineHashes, firstInvalidOffset: nil),
-                           group: record.group)
-        } ?? cleaner.decide(utf8: record.text, group: record.group)
+        let verdict =
+            keys?.withNextEntry(for: record.text) { key, lineHashes in
+                cleaner.decide(
+                    DocumentView(text: record.text, keyText: key, lineHashes: lineHashes, firstInvalidOffset: nil),
+                    group: record.group)
+            } ?? cleaner.decide(utf8: record.text, group: record.group)
         if let bad = verdict.firstInvalidOffset { return bad }
         if record.loneSurrogates > 0 {
             result.stats.loneSurrogates += record.loneSurrogates
@@ -157,7 +169,9 @@ struct CleanWorker: Sendable {
             var place = source
             if mode.isLineOriented { place += ":\(record.line)" }
             if let piece = record.piece { place += " (document \(piece.number), line \(record.line))" }
-            result.warnings.append("\(place): \(loss.rule) removed \(loss.removedBytes) of the \(loss.articleBytes) bytes of article-like text (long, punctuated paragraphs); see --explain")
+            result.warnings.append(
+                "\(place): \(loss.rule) removed \(loss.removedBytes) of the \(loss.articleBytes) bytes of article-like text (long, punctuated paragraphs); see --explain"
+            )
         }
         if talliesRules {
             for removal in verdict.removals {
@@ -187,8 +201,9 @@ struct CleanWorker: Sendable {
             } else {
                 result.output.append(contentsOf: UnsafeBufferPointer(rebasing: json.line[..<value.lowerBound]))
                 if let normalizer {
-                    JSONText.appendString(normalize(verdict.cleanedBytes(of: record.text, terminate: false), normalizer),
-                                          to: &result.output)
+                    JSONText.appendString(
+                        normalize(verdict.cleanedBytes(of: record.text, terminate: false), normalizer),
+                        to: &result.output)
                 } else {
                     // The kept lines escaped straight from the record's text.
                     result.output.append(UInt8(ascii: "\""))
@@ -216,8 +231,10 @@ struct CleanWorker: Sendable {
     }
 
     /// {"source":…,"line":…,"id":…,"lines":…,"removed":[{"line":…,"start":…,"end":…,"rule":…,"detail":…}]}
-    private func appendExplanation(_ verdict: DocumentVerdict, record: DocumentRecord, source: String,
-                                   to out: inout [UInt8]) {
+    private func appendExplanation(
+        _ verdict: DocumentVerdict, record: DocumentRecord, source: String,
+        to out: inout [UInt8]
+    ) {
         out.append("{\"source\":")
         JSONText.appendString(source, to: &out)
         if mode.isLineOriented {
@@ -256,8 +273,10 @@ struct CleanWorker: Sendable {
 
 extension CleanWorker {
     /// A table for people: one header per document, one row per removed line.
-    fileprivate func appendReport(_ verdict: DocumentVerdict, record: DocumentRecord, source: String,
-                                  to out: inout [UInt8]) {
+    fileprivate func appendReport(
+        _ verdict: DocumentVerdict, record: DocumentRecord, source: String,
+        to out: inout [UInt8]
+    ) {
         out.append("== \(source)")
         if mode.isLineOriented { out.append(":\(record.line)") }
         if let piece = record.piece { out.append(" document \(piece.number) (line \(record.line))") }
@@ -305,34 +324,37 @@ struct LearnWorker: Sendable {
         if blob != nil { KeyBlob.start(&blob!) }
         var batchHashes: [UInt64] = []
         var fields = FieldTally()
-        forEachDocument(in: batch, mode: mode, policy: policy, fields: &fields, { record in
-            guard record.json == nil || record.json?.value != nil else { return nil }
-            // The key text is read where the normalizer wrote it: copied only into the blob.
-            return Cleaner.withKeyText(ofUTF8: record.text) { key, bad -> Int? in
-                if let bad { return bad }
-                let hashes = RepetitionTable.lineHashes(ofKeyText: key)
-                result.documents.append((record.group, RepetitionTable.distinctSorted(hashes)))
-                if blob != nil {
-                    KeyBlob.append(text: record.text, key: key, hashCount: hashes.count, to: &blob!)
-                    batchHashes.append(contentsOf: hashes)
+        forEachDocument(
+            in: batch, mode: mode, policy: policy, fields: &fields,
+            { record in
+                guard record.json == nil || record.json?.value != nil else { return nil }
+                // The key text is read where the normalizer wrote it: copied only into the blob.
+                return Cleaner.withKeyText(ofUTF8: record.text) { key, bad -> Int? in
+                    if let bad { return bad }
+                    let hashes = RepetitionTable.lineHashes(ofKeyText: key)
+                    result.documents.append((record.group, RepetitionTable.distinctSorted(hashes)))
+                    if blob != nil {
+                        KeyBlob.append(text: record.text, key: key, hashCount: hashes.count, to: &blob!)
+                        batchHashes.append(contentsOf: hashes)
+                    }
+                    return nil
                 }
-                return nil
-            }
-        }, problem: { problem in
-            // A batch with a bad record is not spooled: the second pass computes its keys.
-            blob = nil
-            if policy == .fail {
-                result.failure = .data("\(batch.source):\(problem.line): \(problem.message) at byte \(problem.byte)")
-                return false
-            }
-            if policy == .replace && problem.isEncoding {
-                result.repaired += 1
-            } else {
-                result.skipped += 1
-                if !problem.isEncoding { result.malformed += 1 }
-            }
-            return true
-        })
+            },
+            problem: { problem in
+                // A batch with a bad record is not spooled: the second pass computes its keys.
+                blob = nil
+                if policy == .fail {
+                    result.failure = .data("\(batch.source):\(problem.line): \(problem.message) at byte \(problem.byte)")
+                    return false
+                }
+                if policy == .replace && problem.isEncoding {
+                    result.repaired += 1
+                } else {
+                    result.skipped += 1
+                    if !problem.isEncoding { result.malformed += 1 }
+                }
+                return true
+            })
         result.fields = fields
         if let strict = fields.strictFailure, result.failure == nil {
             result.failure = .data(strict)

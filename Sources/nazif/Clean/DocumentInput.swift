@@ -10,30 +10,40 @@ struct DocumentOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With --jsonl: the field that holds the document's text.", valueName: "name"))
     var field: String = "text"
 
-    @Option(name: .customLong("group-by"), help: ArgumentHelp(
-        "With --jsonl: the field whose value groups documents (a site). Default: the host of the 'url' field when there is one, else one group.",
-        valueName: "name"))
+    @Option(
+        name: .customLong("group-by"),
+        help: ArgumentHelp(
+            "With --jsonl: the field whose value groups documents (a site). Default: the host of the 'url' field when there is one, else one group.",
+            valueName: "name"))
     var groupBy: String?
 
-    @Flag(help: "With --jsonl: a record without a string --field (or --group-by) value is an error (exit 65 with its line), not a warning after the run.")
+    @Flag(
+        help:
+            "With --jsonl: a record without a string --field (or --group-by) value is an error (exit 65 with its line), not a warning after the run.")
     var strict = false
 
     @Flag(help: "Plain text: each line is a document (default: each file, or standard input, is one document).")
     var lines = false
 
-    @Option(name: .customLong("doc-separator"), help: ArgumentHelp(
-        "Plain text: a line equal to this string ends a document, so one file or standard input can hold several (`cat a b | nazif clean`). A form feed (\\f) always ends one too. The separator lines are written back between the cleaned documents.",
-        valueName: "string"))
+    @Option(
+        name: .customLong("doc-separator"),
+        help: ArgumentHelp(
+            "Plain text: a line equal to this string ends a document, so one file or standard input can hold several (`cat a b | nazif clean`). A form feed (\\f) always ends one too. The separator lines are written back between the cleaned documents.",
+            valueName: "string"))
     var documentSeparator: String?
 
-    @Option(name: .customLong("max-document-size"), help: ArgumentHelp(
-        "The most MiB one document (a plain-text document, a line with --lines, a record with --jsonl) may have. A larger one is refused (exit 65) after reading that much, so memory stays bounded (about 6 bytes a byte of text while a document is cleaned).",
-        valueName: "MiB"))
+    @Option(
+        name: .customLong("max-document-size"),
+        help: ArgumentHelp(
+            "The most MiB one document (a plain-text document, a line with --lines, a record with --jsonl) may have. A larger one is refused (exit 65) after reading that much, so memory stays bounded (about 6 bytes a byte of text while a document is cleaned).",
+            valueName: "MiB"))
     var maxDocumentSize: Int = DocumentLimits.defaultMegabytes
 
-    @Option(name: .customLong("max-document-lines"), help: ArgumentHelp(
-        "Plain text: the most lines one document may have (about 240 bytes of memory a line while it is cleaned); more is refused (exit 65).",
-        valueName: "count"))
+    @Option(
+        name: .customLong("max-document-lines"),
+        help: ArgumentHelp(
+            "Plain text: the most lines one document may have (about 240 bytes of memory a line while it is cleaned); more is refused (exit 65).",
+            valueName: "count"))
     var maxDocumentLines: Int = DocumentLimits.defaultLines
 
     func validate() throws {
@@ -99,10 +109,12 @@ struct DocumentBatch: Sendable {
 /// thread, until the input ends or the pipeline stops. `attach` adds to each batch, in order,
 /// on the reading thread (the second pass of `clean` attaches the spooled keys). The pipeline is finished either way
 /// (also when reading fails).
-func processBatches<Result: Sendable>(paths: [String], displayNames: [String: String] = [:], mode: DocumentMode,
-                                      through pipeline: OrderedPipeline<Result>,
-                                      attach: ((inout DocumentBatch) -> Void)? = nil,
-                                      _ work: @escaping @Sendable (DocumentBatch) -> Result) throws {
+func processBatches<Result: Sendable>(
+    paths: [String], displayNames: [String: String] = [:], mode: DocumentMode,
+    through pipeline: OrderedPipeline<Result>,
+    attach: ((inout DocumentBatch) -> Void)? = nil,
+    _ work: @escaping @Sendable (DocumentBatch) -> Result
+) throws {
     defer { pipeline.finish() }
     try readBatches(paths: paths, displayNames: displayNames, mode: mode) { batch in
         var batch = batch
@@ -114,8 +126,10 @@ func processBatches<Result: Sendable>(paths: [String], displayNames: [String: St
 
 /// Reads the inputs into batches, in order: for `.files`, whole documents, about 4 MiB at a time
 /// (``PlainDocumentReader``), chunks of lines otherwise. `body` returns false to stop.
-func readBatches(paths: [String], displayNames: [String: String] = [:], mode: DocumentMode,
-                 _ body: (DocumentBatch) throws -> Bool) throws {
+func readBatches(
+    paths: [String], displayNames: [String: String] = [:], mode: DocumentMode,
+    _ body: (DocumentBatch) throws -> Bool
+) throws {
     for path in paths {
         let input = try InputFile.open(path)
         if let name = displayNames[path] { input.name = name }
@@ -126,9 +140,10 @@ func readBatches(paths: [String], displayNames: [String: String] = [:], mode: Do
             let reader = ChunkReader(input: input, chunkSize: 256 << 10, lineSplitSize: limits.maxBytes + 1)
             while let chunk = try reader.next() {
                 if !chunk.endsLine {
-                    throw Failure.data("\(input.name): line \(chunk.firstLine + chunk.bytes.withUnsafeBufferPointer { LineFilter.countLineBreaks($0) }) "
-                        + "is over \(limits.maxBytes >> 20) MiB (--max-document-size), the most one document may have; "
-                        + "cut it into lines or raise the bound")
+                    throw Failure.data(
+                        "\(input.name): line \(chunk.firstLine + chunk.bytes.withUnsafeBufferPointer { LineFilter.countLineBreaks($0) }) "
+                            + "is over \(limits.maxBytes >> 20) MiB (--max-document-size), the most one document may have; "
+                            + "cut it into lines or raise the bound")
                 }
                 if try !body(DocumentBatch(source: input.name, chunk: chunk)) { return }
             }
@@ -176,7 +191,8 @@ enum DocumentSeparators {
             var content = lineEnd
             if content > lineStart && bytes[content - 1] == 0x0D { content -= 1 }
             if let separator, content - lineStart == separator.count,
-               bytes[lineStart..<content].elementsEqual(separator) {
+                bytes[lineStart..<content].elementsEqual(separator)
+            {
                 pieces.append((start..<lineStart, lineStart..<next))
                 start = next
             } else if let feed = bytes[lineStart..<content].firstIndex(of: 0x0C) {
@@ -213,10 +229,12 @@ struct RecordProblem: Sendable {
 /// Malformed JSON goes to `problem` too. JSON records without a string `--field` (or
 /// `--group-by`) value are counted in `fields`; with `--strict` the first one stops the walk
 /// and `fields.strictFailure` says where it is.
-func forEachDocument(in batch: DocumentBatch, mode: DocumentMode, policy: ErrorPolicy,
-                     fields: inout FieldTally,
-                     _ body: (DocumentRecord) -> Int?,
-                     problem: (RecordProblem) -> Bool) {
+func forEachDocument(
+    in batch: DocumentBatch, mode: DocumentMode, policy: ErrorPolicy,
+    fields: inout FieldTally,
+    _ body: (DocumentRecord) -> Int?,
+    problem: (RecordProblem) -> Bool
+) {
     batch.chunk.bytes.withUnsafeBufferPointer { bytes in
         switch mode {
         case .files(let separator, _):
@@ -228,17 +246,22 @@ func forEachDocument(in batch: DocumentBatch, mode: DocumentMode, policy: ErrorP
                 let text = UnsafeBufferPointer(rebasing: bytes[piece.text])
                 firstLine += LineFilter.countLineBreaks(UnsafeBufferPointer(rebasing: bytes[counted..<piece.text.lowerBound]))
                 counted = piece.text.lowerBound
-                let keepGoing = withRepair(text, policy: policy, { text in
-                    var record = DocumentRecord(line: firstLine, text: text, group: "", json: nil)
-                    if pieces.count > 1 || !piece.separator.isEmpty || batch.documentsBefore > 0 {
-                        record.piece = (batch.documentsBefore + number + 1, UnsafeBufferPointer(rebasing: bytes[piece.separator]))
-                    }
-                    return body(record) == nil ? .done : .invalidUTF8
-                }, report: { offset in
-                    let absolute = piece.text.lowerBound + offset
-                    return problem(RecordProblem(line: chunk.firstLine + LineFilter.countLineBreaks(UnsafeBufferPointer(rebasing: bytes[0..<absolute])),
-                                                 byte: chunk.offset + absolute, message: "invalid UTF-8", isEncoding: true))
-                })
+                let keepGoing = withRepair(
+                    text, policy: policy,
+                    { text in
+                        var record = DocumentRecord(line: firstLine, text: text, group: "", json: nil)
+                        if pieces.count > 1 || !piece.separator.isEmpty || batch.documentsBefore > 0 {
+                            record.piece = (batch.documentsBefore + number + 1, UnsafeBufferPointer(rebasing: bytes[piece.separator]))
+                        }
+                        return body(record) == nil ? .done : .invalidUTF8
+                    },
+                    report: { offset in
+                        let absolute = piece.text.lowerBound + offset
+                        return problem(
+                            RecordProblem(
+                                line: chunk.firstLine + LineFilter.countLineBreaks(UnsafeBufferPointer(rebasing: bytes[0..<absolute])),
+                                byte: chunk.offset + absolute, message: "invalid UTF-8", isEncoding: true))
+                    })
                 if !keepGoing { return }
             }
         case .lines, .jsonl:
@@ -256,12 +279,16 @@ func forEachDocument(in batch: DocumentBatch, mode: DocumentMode, policy: ErrorP
                 let lineBytes = UnsafeBufferPointer(rebasing: bytes[start..<contentEnd])
                 let offset = batch.chunk.offset + start
                 let currentLine = line
-                let keepGoing = withRepair(lineBytes, policy: policy, { record in
-                    recordDocument(record, source: batch.source, line: currentLine, offset: offset, mode: mode,
-                                   fields: &fields, body, problem: problem)
-                }, report: { bad in
-                    problem(RecordProblem(line: currentLine, byte: offset + bad, message: "invalid UTF-8", isEncoding: true))
-                })
+                let keepGoing = withRepair(
+                    lineBytes, policy: policy,
+                    { record in
+                        recordDocument(
+                            record, source: batch.source, line: currentLine, offset: offset, mode: mode,
+                            fields: &fields, body, problem: problem)
+                    },
+                    report: { bad in
+                        problem(RecordProblem(line: currentLine, byte: offset + bad, message: "invalid UTF-8", isEncoding: true))
+                    })
                 if !keepGoing { return }
                 start = end + 1
                 line += 1
@@ -273,9 +300,11 @@ func forEachDocument(in batch: DocumentBatch, mode: DocumentMode, policy: ErrorP
 /// Runs `attempt` on the bytes; when it finds invalid UTF-8, reports it and, with policy
 /// `replace` (and `report` saying go on), runs it again on a repaired copy. Returns whether to
 /// go on.
-private func withRepair(_ bytes: UnsafeBufferPointer<UInt8>, policy: ErrorPolicy,
-                        _ attempt: (UnsafeBufferPointer<UInt8>) -> AttemptResult,
-                        report: (Int) -> Bool) -> Bool {
+private func withRepair(
+    _ bytes: UnsafeBufferPointer<UInt8>, policy: ErrorPolicy,
+    _ attempt: (UnsafeBufferPointer<UInt8>) -> AttemptResult,
+    report: (Int) -> Bool
+) -> Bool {
     switch attempt(bytes) {
     case .done:
         return true
@@ -301,9 +330,11 @@ enum AttemptResult {
 
 /// The document of one line (`--lines`, `--jsonl`). A JSON record is counted in `fields` once
 /// its attempt is done (not when it comes back for repair).
-private func recordDocument(_ lineBytes: UnsafeBufferPointer<UInt8>, source: String, line: Int, offset: Int,
-                            mode: DocumentMode, fields: inout FieldTally, _ body: (DocumentRecord) -> Int?,
-                            problem: (RecordProblem) -> Bool) -> AttemptResult {
+private func recordDocument(
+    _ lineBytes: UnsafeBufferPointer<UInt8>, source: String, line: Int, offset: Int,
+    mode: DocumentMode, fields: inout FieldTally, _ body: (DocumentRecord) -> Int?,
+    problem: (RecordProblem) -> Bool
+) -> AttemptResult {
     guard case .jsonl(let field, let groupBy, let strict, _) = mode else {
         return body(DocumentRecord(line: line, text: lineBytes, group: "", json: nil)) == nil ? .done : .invalidUTF8
     }
@@ -313,16 +344,19 @@ private func recordDocument(_ lineBytes: UnsafeBufferPointer<UInt8>, source: Str
         scanned = try JSONLine(lineBytes, wanted: [field, groupBy ?? urlField, idField], decoding: field)
     } catch {
         // JSONLine throws only JSONLine.Malformed (typed throws).
-        return problem(RecordProblem(line: line, byte: offset + error.offset,
-                                     message: "malformed JSON: \(error.message)", isEncoding: false)) ? .done : .stop
+        return problem(
+            RecordProblem(
+                line: line, byte: offset + error.offset,
+                message: "malformed JSON: \(error.message)", isEncoding: false)) ? .done : .stop
     }
     var counted = FieldTally(records: 1)
     let value = scanned.fields[field].flatMap { lineBytes[$0.lowerBound] == UInt8(ascii: "\"") ? $0 : nil }
     if value == nil {
         counted.withoutField = 1
         if strict {
-            fields.strictFailure = FieldTally.strictMessage(source: source, line: line, name: String(decoding: field, as: UTF8.self),
-                                                            option: "--field")
+            fields.strictFailure = FieldTally.strictMessage(
+                source: source, line: line, name: String(decoding: field, as: UTF8.self),
+                option: "--field")
             return .stop
         }
     }
@@ -333,8 +367,9 @@ private func recordDocument(_ lineBytes: UnsafeBufferPointer<UInt8>, source: Str
         } else {
             counted.withoutGroup = 1
             if strict {
-                fields.strictFailure = FieldTally.strictMessage(source: source, line: line, name: String(decoding: groupBy, as: UTF8.self),
-                                                                option: "--group-by")
+                fields.strictFailure = FieldTally.strictMessage(
+                    source: source, line: line, name: String(decoding: groupBy, as: UTF8.self),
+                    option: "--group-by")
                 return .stop
             }
         }
@@ -344,21 +379,25 @@ private func recordDocument(_ lineBytes: UnsafeBufferPointer<UInt8>, source: Str
     guard let value else {
         // No such string field: the record passes through unchanged (once its bytes are checked).
         if UTF8Validation.firstInvalidOffset(in: lineBytes) != nil { return .invalidUTF8 }
-        let record = DocumentRecord(line: line, text: UnsafeBufferPointer(start: nil, count: 0), group: group,
-                                    json: (lineBytes, nil, scanned.fields[idField]))
+        let record = DocumentRecord(
+            line: line, text: UnsafeBufferPointer(start: nil, count: 0), group: group,
+            json: (lineBytes, nil, scanned.fields[idField]))
         guard body(record) == nil else { return .invalidUTF8 }
         fields.add(counted)
         return .done
     }
     // The bytes around the field are checked here; the field's own bytes by the key computation.
     if UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: lineBytes[..<value.lowerBound])) != nil
-        || UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: lineBytes[value.upperBound...])) != nil {
+        || UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: lineBytes[value.upperBound...])) != nil
+    {
         return .invalidUTF8
     }
     var loneSurrogates = scanned.loneSurrogates
-    let decoded = scanned.decoded
-        ?? JSONLine.decodeString(UnsafeBufferPointer(rebasing: lineBytes[(value.lowerBound + 1)..<(value.upperBound - 1)]),
-                                 loneSurrogates: &loneSurrogates)
+    let decoded =
+        scanned.decoded
+        ?? JSONLine.decodeString(
+            UnsafeBufferPointer(rebasing: lineBytes[(value.lowerBound + 1)..<(value.upperBound - 1)]),
+            loneSurrogates: &loneSurrogates)
     let bad = decoded.withUnsafeBufferPointer { text in
         var record = DocumentRecord(line: line, text: text, group: group, json: (lineBytes, value, scanned.fields[idField]))
         record.loneSurrogates = loneSurrogates

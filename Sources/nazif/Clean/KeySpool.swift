@@ -146,7 +146,7 @@ enum KeyBlob {
 
     /// Ends a blob with the batch's line hashes.
     static func finish(_ blob: inout [UInt8], hashes: [UInt64]) {
-        hashes.withUnsafeBytes { blob.append(contentsOf: $0) }   // little-endian hosts only (x86-64, arm64)
+        hashes.withUnsafeBytes { blob.append(contentsOf: $0) }  // little-endian hosts only (x86-64, arm64)
         withUnsafeBytes(of: UInt64(hashes.count).littleEndian) { blob.append(contentsOf: $0) }
     }
 
@@ -172,7 +172,8 @@ enum KeyBlob {
             var entriesEnd = 0
             var usable = false
             if blob.count >= KeyBlob.headerSize + 8, blob.starts(with: KeyBlob.magic),
-               Self.read(UInt32.self, blob, at: 4) == KeyBlob.version {
+                Self.read(UInt32.self, blob, at: 4) == KeyBlob.version
+            {
                 let count = Int(truncatingIfNeeded: Self.read(UInt64.self, blob, at: blob.count - 8))
                 if count >= 0, count <= (blob.count - 8 - KeyBlob.headerSize) / 8 {
                     entriesEnd = blob.count - 8 - count * 8
@@ -207,8 +208,9 @@ enum KeyBlob {
             let hashCount = Int(Self.read(UInt32.self, blob, at: position + 16))
             let keyStart = position + KeyBlob.entryHeaderSize
             guard length == text.count, keyStart + keyLength <= entriesEnd,
-                  hashPosition + hashCount <= hashes.count,
-                  fingerprint == Document.fingerprint(of: text) else {
+                hashPosition + hashCount <= hashes.count,
+                fingerprint == Document.fingerprint(of: text)
+            else {
                 isUsable = false
                 return nil
             }

@@ -70,11 +70,13 @@ struct PlainDocumentReader {
             }
             let open = pending.count - (scan.lastBoundary ?? 0)
             if lineTooLong || open > limits.maxBytes || scan.linesInOpenDocument > limits.maxLines {
-                throw tooLarge(documentNumber: documentsBefore + scan.documentsEnded + 1,
-                               numbered: separator != nil || documentsBefore + scan.documentsEnded > 0,
-                               line: pendingLine + pending.withUnsafeBufferPointer {
-                                   LineFilter.countLineBreaks(UnsafeBufferPointer(rebasing: $0[..<(scan.lastBoundary ?? 0)]))
-                               }, bytes: lineTooLong || open > limits.maxBytes)
+                throw tooLarge(
+                    documentNumber: documentsBefore + scan.documentsEnded + 1,
+                    numbered: separator != nil || documentsBefore + scan.documentsEnded > 0,
+                    line: pendingLine
+                        + pending.withUnsafeBufferPointer {
+                            LineFilter.countLineBreaks(UnsafeBufferPointer(rebasing: $0[..<(scan.lastBoundary ?? 0)]))
+                        }, bytes: lineTooLong || open > limits.maxBytes)
             }
         }
         // The rest, or the one empty document of an empty input.
@@ -85,11 +87,14 @@ struct PlainDocumentReader {
 
     private func tooLarge(documentNumber: Int, numbered: Bool, line: Int, bytes: Bool) -> Failure {
         let which = numbered ? "document \(documentNumber), from line \(line)," : "the document"
-        let bound = bytes ? "\(limits.maxBytes >> 20) MiB (--max-document-size)"
+        let bound =
+            bytes
+            ? "\(limits.maxBytes >> 20) MiB (--max-document-size)"
             : "\(limits.maxLines) lines (--max-document-lines)"
-        return .data("\(input.name): \(which) is over \(bound), the most one plain-text document may have; "
-            + "cut the input into documents (--lines: one a line; --doc-separator STRING or form feeds between them; --jsonl) "
-            + "or raise the bound")
+        return .data(
+            "\(input.name): \(which) is over \(bound), the most one plain-text document may have; "
+                + "cut the input into documents (--lines: one a line; --doc-separator STRING or form feeds between them; --jsonl) "
+                + "or raise the bound")
     }
 }
 
@@ -118,7 +123,8 @@ struct BoundaryScan {
             if content > lineStart && bytes[content - 1] == 0x0D { content -= 1 }
             linesInOpenDocument += 1
             if let separator, content - lineStart == separator.count,
-               bytes[lineStart..<content].elementsEqual(separator) {
+                bytes[lineStart..<content].elementsEqual(separator)
+            {
                 end(at: next)
             } else if let feed = bytes[lineStart..<content].firstIndex(of: 0x0C) {
                 let separatorEnd = feed + 1 == content ? next : feed + 1

@@ -6,9 +6,11 @@ import Glibc
 /// With `spool`, each batch's key text goes there for the second pass. `problems` says what was
 /// done to bad records (``recordProblemLines(policy:skipped:malformed:repaired:)``); `fields`
 /// counts the JSON records without a string `--field` or `--group-by` value.
-func learnTable(paths: [String], displayNames: [String: String] = [:], mode: DocumentMode,
-                policy: ErrorPolicy, threads: Int, spool: KeySpool? = nil,
-                progress: ProgressMeter? = nil) throws -> (table: RepetitionTable, problems: [String], fields: FieldTally) {
+func learnTable(
+    paths: [String], displayNames: [String: String] = [:], mode: DocumentMode,
+    policy: ErrorPolicy, threads: Int, spool: KeySpool? = nil,
+    progress: ProgressMeter? = nil
+) throws -> (table: RepetitionTable, problems: [String], fields: FieldTally) {
     var table = RepetitionTable()
     var fields = FieldTally()
     var failure: Failure? = nil
@@ -42,7 +44,7 @@ func learnTable(paths: [String], displayNames: [String: String] = [:], mode: Doc
 /// the original names. The copies are removed when the result is released.
 func spoolOnceOnlyInputs(_ paths: inout [String], displayNames: inout [String: String]) throws -> [SpooledInput] {
     var spools: [SpooledInput] = []
-    var copies: [String: String] = [:]   // a path named twice ("- -") is read once
+    var copies: [String: String] = [:]  // a path named twice ("- -") is read once
     for index in paths.indices {
         let path = paths[index]
         guard path == InputFile.standardInput || !InputFile.isRegularOrDirectory(path) else { continue }

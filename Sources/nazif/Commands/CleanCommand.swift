@@ -25,25 +25,33 @@ struct CleanCommand: ParsableCommand {
     @Flag(name: .customLong("no-templates"), help: "Do not look for lines repeated across documents.")
     var noTemplates = false
 
-    @Option(name: .customLong("min-count"), help: ArgumentHelp(
-        "A line is a site template from this many documents of its group up (the default keeps a paragraph published twice).",
-        valueName: "n"))
+    @Option(
+        name: .customLong("min-count"),
+        help: ArgumentHelp(
+            "A line is a site template from this many documents of its group up (the default keeps a paragraph published twice).",
+            valueName: "n"))
     var minimumCount = TemplateThresholds().minimumDocuments
 
-    @Option(name: .customLong("min-share"), help: ArgumentHelp(
-        "…and from this share of the group's documents up.", valueName: "fraction"))
+    @Option(
+        name: .customLong("min-share"),
+        help: ArgumentHelp(
+            "…and from this share of the group's documents up.", valueName: "fraction"))
     var minimumShare = TemplateThresholds().minimumShare
 
-    @Option(help: ArgumentHelp("More markers, in the lexicon format (repeatable): `nazif clean --print-lexicon` prints the built-in lexicon with the format in its header.",
-                               valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "More markers, in the lexicon format (repeatable): `nazif clean --print-lexicon` prints the built-in lexicon with the format in its header.",
+            valueName: "file"))
     var lexicon: [String] = []
 
     @Flag(name: .customLong("print-lexicon"), help: "Print the built-in lexicon (its header documents the format) and exit.")
     var printLexicon = false
 
-    @Option(name: .customLong("disable"), help: ArgumentHelp(
-        "Do not apply this rule (repeatable): a name --explain reports, such as quality.outside, template.site or marker.read-also.",
-        valueName: "rule"))
+    @Option(
+        name: .customLong("disable"),
+        help: ArgumentHelp(
+            "Do not apply this rule (repeatable): a name --explain reports, such as quality.outside, template.site or marker.read-also.",
+            valueName: "rule"))
     var disabledRules: [String] = []
 
     @Flag(help: "Write one JSON line per document to standard error: each removed line, its byte range, rule and reason.")
@@ -52,9 +60,11 @@ struct CleanCommand: ParsableCommand {
     @Option(name: .customLong("explain-file"), help: ArgumentHelp("Write the explanations to this file instead.", valueName: "file"))
     var explainFile: String?
 
-    @Option(name: .customLong("explain-format"), help: ArgumentHelp(
-        "With --explain or --explain-file: json (one object per document, for programs; the default) or text (a table for people).",
-        valueName: "json|text"))
+    @Option(
+        name: .customLong("explain-format"),
+        help: ArgumentHelp(
+            "With --explain or --explain-file: json (one object per document, for programs; the default) or text (a table for people).",
+            valueName: "json|text"))
     var explainFormatChoice: ExplainFormat?
 
     /// The format of the explanations (json unless `--explain-format` says otherwise).
@@ -133,9 +143,11 @@ struct CleanCommand: ParsableCommand {
             spooled = try spoolOnceOnlyInputs(&paths, displayNames: &displayNames)
             keySpool = KeySpool()
             progress.begin(pass: "counting templates", totalBytes: ProgressMeter.totalSize(of: paths))
-            repetitions = try learnTable(paths: paths, displayNames: displayNames, mode: mode,
-                                         policy: input.onError, threads: input.threadCount,
-                                         spool: keySpool, progress: progress).table
+            repetitions = try learnTable(
+                paths: paths, displayNames: displayNames, mode: mode,
+                policy: input.onError, threads: input.threadCount,
+                spool: keySpool, progress: progress
+            ).table
             keySpool?.rewind()
         }
         // The spooled copies must outlive both passes: `_ = spooled` does not keep them alive in an
@@ -143,10 +155,11 @@ struct CleanCommand: ParsableCommand {
         defer { withExtendedLifetime(spooled) {} }
 
         let cleaner = Cleaner(options: options, table: repetitions)
-        let worker = CleanWorker(cleaner: cleaner, mode: mode, policy: input.onError,
-                                 explain: explains ? explainFormat : nil,
-                                 normalizer: normalize.map { ArabicNormalizer(profile: $0) },
-                                 talliesRules: stats || report.isEnabled, collectsReport: report.isEnabled)
+        let worker = CleanWorker(
+            cleaner: cleaner, mode: mode, policy: input.onError,
+            explain: explains ? explainFormat : nil,
+            normalizer: normalize.map { ArabicNormalizer(profile: $0) },
+            talliesRules: stats || report.isEnabled, collectsReport: report.isEnabled)
         let reportWriter = try ReportWriter(options: report)
         var totals = CleanStats()
         var warningsShown = 0
@@ -172,8 +185,10 @@ struct CleanCommand: ParsableCommand {
             }
             return !sink.isClosed
         }
-        try processBatches(paths: paths, displayNames: displayNames, mode: mode, through: pipeline,
-                           attach: keySpool.map { spool in { $0.keys = spool.next() } }) { batch in
+        try processBatches(
+            paths: paths, displayNames: displayNames, mode: mode, through: pipeline,
+            attach: keySpool.map { spool in { $0.keys = spool.next() } }
+        ) { batch in
             let result = worker.clean(batch)
             progress.completed(bytes: batch.chunk.bytes.count, documents: result.stats.documents)
             return result
@@ -193,7 +208,9 @@ struct CleanCommand: ParsableCommand {
             for line in totals.fields.warnings(field: documents.field, groupBy: documents.groupBy) { reportError("nazif clean: \(line)") }
         }
         if warningsShown > Self.warningLimit {
-            reportError("nazif clean: warning: \(warningsShown - Self.warningLimit) more document(s) lost more than half of their article-like text to one rule (--stats counts them)")
+            reportError(
+                "nazif clean: warning: \(warningsShown - Self.warningLimit) more document(s) lost more than half of their article-like text to one rule (--stats counts them)"
+            )
         }
         if stats { reportError(totals.report) }
     }

@@ -23,20 +23,23 @@ struct LearnCommand: ParsableCommand {
     func run() throws {
         try runReportingFailures("learn") {
             try InputFile.checkReadable(input.paths)
-            let sink = try OutputSink.make(path: input.output)   // a bad -o fails before reading
+            let sink = try OutputSink.make(path: input.output)  // a bad -o fails before reading
             let progress = ProgressMeter(command: "learn", show: input.progress)
             progress.begin(pass: "counting templates", totalBytes: ProgressMeter.totalSize(of: input.paths))
             defer { progress.finish() }
-            let (table, problems, fields) = try learnTable(paths: input.paths, mode: documents.mode,
-                                                  policy: input.onError, threads: input.threadCount,
-                                                  progress: progress)
+            let (table, problems, fields) = try learnTable(
+                paths: input.paths, mode: documents.mode,
+                policy: input.onError, threads: input.threadCount,
+                progress: progress)
             progress.finish()
             try sink.write(table.serialized())
             try sink.commit()
             reportError("nazif learn: \(table.summary)" + problems.map { ", \($0)" }.joined())
             if documents.jsonl {
-                for line in fields.warnings(field: documents.field, groupBy: documents.groupBy,
-                                            passed: "they were not counted") {
+                for line in fields.warnings(
+                    field: documents.field, groupBy: documents.groupBy,
+                    passed: "they were not counted")
+                {
                     reportError("nazif learn: \(line)")
                 }
             }

@@ -93,7 +93,9 @@ struct NamesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "find",
             abstract: "The dictionary's names found in running text: Latin form, count, and every spelling seen.",
-            discussion: "Output, one name per line, most frequent first: Latin<TAB>count<TAB>spelling (count); spelling (count)…<TAB>score (0–1, the best of its mentions: higher for names common in the lists, names of several words, names after a title such as الرئيس).")
+            discussion:
+                "Output, one name per line, most frequent first: Latin<TAB>count<TAB>spelling (count); spelling (count)…<TAB>score (0–1, the best of its mentions: higher for names common in the lists, names of several words, names after a title such as الرئيس)."
+        )
         @OptionGroup var input: LineInputOptions
         @Option(help: ArgumentHelp("Report names seen at least this many times.", valueName: "n"))
         var minimumCount = 1

@@ -28,8 +28,9 @@ struct NormalizeCommand: ParsableCommand {
             @Sendable func normalize(_ chunk: LineChunk) -> (output: [UInt8], firstInvalid: Int?) {
                 var output: [UInt8] = []
                 output.reserveCapacity(chunk.bytes.count)
-                let invalid = normalizer.normalize(utf8: chunk.bytes, into: &output,
-                                                   continuingLine: !chunk.startsLine)
+                let invalid = normalizer.normalize(
+                    utf8: chunk.bytes, into: &output,
+                    continuingLine: !chunk.startsLine)
                 return (output, invalid)
             }
             var filter = LineFilter(command: "normalize", options: input) { normalize($0).output }

@@ -71,9 +71,10 @@ struct TokenizeCommand: ParsableCommand {
             var output: [UInt8] = []
             output.reserveCapacity(tokens.count * 32)
             for token in tokens {
-                appendRecord(UnsafeBufferPointer(rebasing: bytes[token.range]), kind: token.kind.rawValue,
-                             start: chunk.offset + token.range.lowerBound,
-                             end: chunk.offset + token.range.upperBound, format: format, to: &output)
+                appendRecord(
+                    UnsafeBufferPointer(rebasing: bytes[token.range]), kind: token.kind.rawValue,
+                    start: chunk.offset + token.range.lowerBound,
+                    end: chunk.offset + token.range.upperBound, format: format, to: &output)
             }
             return (output, firstInvalid)
         }
@@ -126,8 +127,10 @@ struct TokenizeCommand: ParsableCommand {
 
     /// The tokens (or sentences) of a record's field as its new JSON value: a string in the text
     /// format, an array of token objects in the jsonl format.
-    static func appendFieldValue(_ text: UnsafeBufferPointer<UInt8>, sentences: Bool, format: Format,
-                                 to out: inout [UInt8]) {
+    static func appendFieldValue(
+        _ text: UnsafeBufferPointer<UInt8>, sentences: Bool, format: Format,
+        to out: inout [UInt8]
+    ) {
         let whole = LineChunk(bytes: text, offset: 0, startsLine: true, endsLine: true)
         if format == .text {
             var joined = sentences ? Self.sentences(whole, format: .text) : words(whole, format: .text).output
@@ -164,8 +167,9 @@ struct TokenizeCommand: ParsableCommand {
                 output.append(contentsOf: sentence)
                 output.append(0x0A)
             } else {
-                appendRecord(sentence, kind: "sentence", start: chunk.offset + start,
-                             end: chunk.offset + end, format: format, to: &output)
+                appendRecord(
+                    sentence, kind: "sentence", start: chunk.offset + start,
+                    end: chunk.offset + end, format: format, to: &output)
             }
         }
         return output
@@ -186,8 +190,10 @@ struct TokenizeCommand: ParsableCommand {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
-    static func appendRecord(_ text: UnsafeBufferPointer<UInt8>, kind: String, start: Int, end: Int,
-                             format: Format, to output: inout [UInt8]) {
+    static func appendRecord(
+        _ text: UnsafeBufferPointer<UInt8>, kind: String, start: Int, end: Int,
+        format: Format, to output: inout [UInt8]
+    ) {
         if format == .tsv {
             // Tabs and line breaks inside a token would break the columns: write them escaped.
             for byte in text {
@@ -213,8 +219,10 @@ struct TokenizeCommand: ParsableCommand {
     }
 
     /// `{"token":…,"kind":…,"start":…,"end":…}`
-    static func appendTokenObject(_ text: UnsafeBufferPointer<UInt8>, kind: String, start: Int, end: Int,
-                                  to output: inout [UInt8]) {
+    static func appendTokenObject(
+        _ text: UnsafeBufferPointer<UInt8>, kind: String, start: Int, end: Int,
+        to output: inout [UInt8]
+    ) {
         output.append("{\"token\":")
         JSONText.appendString(text, to: &output)
         output.append(",\"kind\":\"")

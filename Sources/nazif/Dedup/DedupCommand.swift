@@ -32,8 +32,10 @@ struct DedupRun: ParsableCommand {
     @OptionGroup var document: DedupOptions
     @OptionGroup var clusters: ClusterOptions
 
-    @Option(help: ArgumentHelp("With --jsonl: keep every record and add this field with its cluster number (the number, from 1, of the cluster's first document in input order).",
-                               valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "With --jsonl: keep every record and add this field with its cluster number (the number, from 1, of the cluster's first document in input order).",
+            valueName: "name"))
     var mark: String?
 
     @Flag(help: "List each removed document on standard error: its place, its cluster, the kept document and the estimated similarity.")
@@ -60,17 +62,20 @@ struct DedupRun: ParsableCommand {
             let names = paths.map { displayNames[$0] ?? $0 }
             let parameters = document.parameters(threshold: clusters.threshold)
             var clustering = Clustering(parameters: parameters)
-            let (problems, fields) = try signDocuments(paths: paths, displayNames: displayNames, options: document,
-                                             policy: input.onError, threads: input.threadCount,
-                                             parameters: parameters) { source, signed in
+            let (problems, fields) = try signDocuments(
+                paths: paths, displayNames: displayNames, options: document,
+                policy: input.onError, threads: input.threadCount,
+                parameters: parameters
+            ) { source, signed in
                 clustering.add(source: source, line: signed.line, length: signed.length, signature: signed.signature)
             }
             let plan = clustering.plan(keep: clusters.keep.policy, sourceCount: paths.count, withClusters: mark != nil)
             let sink = try OutputSink.make(path: input.output)
             let writer = KeptRecordWriter(sink: sink, markField: mark)
             for (number, path) in paths.enumerated() {
-                try writer.copy(path: path, displayName: displayNames[path], removed: mark == nil ? plan.removed[number] : [],
-                                clusters: plan.clusters[number])
+                try writer.copy(
+                    path: path, displayName: displayNames[path], removed: mark == nil ? plan.removed[number] : [],
+                    clusters: plan.clusters[number])
             }
             try sink.commit()
             if explain {
@@ -78,7 +83,9 @@ struct DedupRun: ParsableCommand {
                 for removal in plan.removals {
                     let (source, line) = clustering.place(removal.document)
                     let (keptSource, keptLine) = clustering.place(removal.kept)
-                    try errors.write("removed \(names[source]):\(line) cluster \(removal.cluster + 1) kept \(names[keptSource]):\(keptLine) similarity \(RemovalList.formatSimilarity(removal.similarity))\n")
+                    try errors.write(
+                        "removed \(names[source]):\(line) cluster \(removal.cluster + 1) kept \(names[keptSource]):\(keptLine) similarity \(RemovalList.formatSimilarity(removal.similarity))\n"
+                    )
                 }
             }
             if problems > 0 { reportError("nazif dedup: \(problems) records repaired or passed through unread (--on-error replace)") }
@@ -90,7 +97,9 @@ struct DedupRun: ParsableCommand {
             if stats {
                 let documents = clustering.count
                 let clusterCount = documents - plan.removals.count
-                reportError("nazif dedup: \(documents) documents, \(plan.removals.count) removed, \(clusterCount) kept; index \(clustering.memoryBytes / max(1, documents)) bytes per document")
+                reportError(
+                    "nazif dedup: \(documents) documents, \(plan.removals.count) removed, \(clusterCount) kept; index \(clustering.memoryBytes / max(1, documents)) bytes per document"
+                )
             }
         }
     }
@@ -104,8 +113,10 @@ struct DedupSignatures: ParsableCommand {
 
     @OptionGroup var document: DedupOptions
 
-    @Option(help: ArgumentHelp("The input's name in the file, as `apply --source` will be given it (default: the path as given, '-' for standard input). No tabs or line breaks.",
-                               valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "The input's name in the file, as `apply --source` will be given it (default: the path as given, '-' for standard input). No tabs or line breaks.",
+            valueName: "name"))
     var source: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The signature file to write (written whole or not at all).", valueName: "file"))
@@ -133,8 +144,10 @@ struct DedupSignatures: ParsableCommand {
             try InputFile.checkReadable([file])
             let parameters = document.parameters(threshold: 0.8)
             var signatures = SignatureFile(parameters: parameters, source: source ?? file)
-            let (_, fields) = try signDocuments(paths: [file], displayNames: [:], options: document, policy: onError.policy,
-                                                threads: threads ?? DedupInputOptions.coreCount, parameters: parameters) { _, signed in
+            let (_, fields) = try signDocuments(
+                paths: [file], displayNames: [:], options: document, policy: onError.policy,
+                threads: threads ?? DedupInputOptions.coreCount, parameters: parameters
+            ) { _, signed in
                 signatures.append(record: signed.line, length: signed.length, signature: signed.signature)
             }
             let sink = try OutputSink.atomicFile(output)
@@ -182,7 +195,9 @@ struct DedupClusters: ParsableCommand {
                     throw Failure.data("\(path): \(error)")
                 }
                 if let parameters, parameters != file.parameters {
-                    throw Failure.data("\(path): made with other parameters (shingle \(file.parameters.shingleSize), \(file.parameters.bands) × \(file.parameters.rows), seed \(file.parameters.seed)) than \(files[0])")
+                    throw Failure.data(
+                        "\(path): made with other parameters (shingle \(file.parameters.shingleSize), \(file.parameters.bands) × \(file.parameters.rows), seed \(file.parameters.seed)) than \(files[0])"
+                    )
                 }
                 if names.contains(file.source) { throw Failure.data("\(path): source '\(file.source)' appears in two signature files") }
                 parameters = file.parameters
@@ -210,12 +225,17 @@ struct DedupApply: ParsableCommand {
     @Option(help: ArgumentHelp("The removal list from `nazif dedup clusters`.", valueName: "file"))
     var removals: String
 
-    @Option(help: ArgumentHelp("The input's name in the removal list (default: the path as given, '-' for standard input).",
-                               valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "The input's name in the removal list (default: the path as given, '-' for standard input).",
+            valueName: "name"))
     var source: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (written whole or not at all).",
-                                                    valueName: "file"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Write to this file instead of standard output (written whole or not at all).",
+            valueName: "file"))
     var output: String?
 
     @Argument(help: ArgumentHelp("The input (standard input when none or '-').", valueName: "file"))

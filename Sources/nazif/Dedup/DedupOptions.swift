@@ -12,14 +12,18 @@ struct DedupOptions: ParsableArguments {
     @Flag(help: "With --jsonl: a record without a string --field value is an error (exit 65 with its line), not a warning after the run.")
     var strict = false
 
-    @Option(help: ArgumentHelp("Words per shingle. A document with fewer words is compared by the exact hash of its key words.",
-                               valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Words per shingle. A document with fewer words is compared by the exact hash of its key words.",
+            valueName: "n"))
     var shingle: Int = 5
 
-    @Option(help: ArgumentHelp("""
-        LSH bands. With the default 16 bands × 7 rows, a pair at Jaccard 0.8 is a candidate with \
-        probability 1-(1-0.8^7)^16 = 0.977 (0.5: 0.118; 14 × 8, FineWeb-2's, gives 0.924 at 0.8).
-        """, valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            """
+            LSH bands. With the default 16 bands × 7 rows, a pair at Jaccard 0.8 is a candidate with \
+            probability 1-(1-0.8^7)^16 = 0.977 (0.5: 0.118; 14 × 8, FineWeb-2's, gives 0.924 at 0.8).
+            """, valueName: "n"))
     var bands: Int = 16
 
     @Option(help: ArgumentHelp("Rows (permutations) per band.", valueName: "n"))
@@ -49,12 +53,16 @@ struct DedupOptions: ParsableArguments {
 
 /// How clusters are decided.
 struct ClusterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("A candidate pair is a duplicate when its estimated Jaccard similarity reaches this.",
-                               valueName: "0..1"))
+    @Option(
+        help: ArgumentHelp(
+            "A candidate pair is a duplicate when its estimated Jaccard similarity reaches this.",
+            valueName: "0..1"))
     var threshold: Double = 0.8
 
-    @Option(help: ArgumentHelp("Which document of a cluster stays: the first, or the longest (the first of equal ones).",
-                               valueName: "first|longest"))
+    @Option(
+        help: ArgumentHelp(
+            "Which document of a cluster stays: the first, or the longest (the first of equal ones).",
+            valueName: "first|longest"))
     var keep: KeepChoice = .first
 
     func validate() throws {
@@ -73,7 +81,8 @@ enum DedupPolicy: String, ErrorPolicyChoice {
     case fail, replace
 
     var policy: ErrorPolicy { self == .fail ? .fail : .replace }
-    static let help = "On a bad record (invalid UTF-8, malformed JSON): fail (exit 65 with file, line and byte) or replace (invalid UTF-8 is compared repaired, a malformed record is kept and never compared; the record is written as it was; the count is reported)."
+    static let help =
+        "On a bad record (invalid UTF-8, malformed JSON): fail (exit 65 with file, line and byte) or replace (invalid UTF-8 is compared repaired, a malformed record is kept and never compared; the record is written as it was; the count is reported)."
     static let valueName = "fail|replace"
 }
 

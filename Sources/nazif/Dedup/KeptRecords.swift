@@ -33,7 +33,7 @@ struct KeptRecordWriter {
             chunk.bytes.withUnsafeBufferPointer { bytes in
                 var line = chunk.firstLine
                 var start = 0
-                var keptFrom = 0   // bytes from here to `start` are kept and not yet copied
+                var keptFrom = 0  // bytes from here to `start` are kept and not yet copied
                 while start < bytes.count {
                     var end = start
                     while end < bytes.count && bytes[end] != 0x0A { end += 1 }

@@ -30,31 +30,36 @@ struct SignatureWorker: Sendable {
     func sign(_ batch: DocumentBatch) -> Result {
         var result = Result()
         var fields = FieldTally()
-        forEachDocument(in: batch, mode: mode, policy: policy, fields: &fields, { record in
-            // A JSON record without the field is passed through, never compared.
-            guard record.json == nil || record.json?.value != nil else { return nil }
-            if let cleaner {
-                if let bad = UTF8Validation.firstInvalidOffset(in: record.text) { return bad }
-                let verdict = cleaner.decide(utf8: record.text)
-                let cleaned = verdict.cleanedBytes(of: record.text)
-                let signature = cleaned.withUnsafeBufferPointer { Signature(utf8: $0, parameters: parameters) }
-                result.documents.append(DocumentSignature(line: record.line, length: record.text.count, signature: signature))
-                return nil
-            }
-            return Cleaner.withKeyText(ofUTF8: record.text) { key, bad -> Int? in
-                if let bad { return bad }
-                result.documents.append(DocumentSignature(line: record.line, length: record.text.count,
-                                                          signature: Signature(keyText: key, parameters: parameters)))
-                return nil
-            }
-        }, problem: { problem in
-            if policy == .fail {
-                result.failure = .data("\(batch.source):\(problem.line): \(problem.message) at byte \(problem.byte)")
-                return false
-            }
-            result.problems += 1
-            return true
-        })
+        forEachDocument(
+            in: batch, mode: mode, policy: policy, fields: &fields,
+            { record in
+                // A JSON record without the field is passed through, never compared.
+                guard record.json == nil || record.json?.value != nil else { return nil }
+                if let cleaner {
+                    if let bad = UTF8Validation.firstInvalidOffset(in: record.text) { return bad }
+                    let verdict = cleaner.decide(utf8: record.text)
+                    let cleaned = verdict.cleanedBytes(of: record.text)
+                    let signature = cleaned.withUnsafeBufferPointer { Signature(utf8: $0, parameters: parameters) }
+                    result.documents.append(DocumentSignature(line: record.line, length: record.text.count, signature: signature))
+                    return nil
+                }
+                return Cleaner.withKeyText(ofUTF8: record.text) { key, bad -> Int? in
+                    if let bad { return bad }
+                    result.documents.append(
+                        DocumentSignature(
+                            line: record.line, length: record.text.count,
+                            signature: Signature(keyText: key, parameters: parameters)))
+                    return nil
+                }
+            },
+            problem: { problem in
+                if policy == .fail {
+                    result.failure = .data("\(batch.source):\(problem.line): \(problem.message) at byte \(problem.byte)")
+                    return false
+                }
+                result.problems += 1
+                return true
+            })
         result.fields = fields
         if let strict = fields.strictFailure, result.failure == nil { result.failure = .data(strict) }
         return result
@@ -64,9 +69,11 @@ struct SignatureWorker: Sendable {
 /// Reads every input and hands each document's signature to `body`, in input order (input
 /// number, signature), whatever the thread count. Returns the number of records read repaired
 /// or passed through unread (`--on-error replace`), and the JSON records without the field.
-func signDocuments(paths: [String], displayNames: [String: String], options: DedupOptions, policy: ErrorPolicy,
-                   threads: Int, parameters: MinHashParameters,
-                   _ body: @escaping (Int, DocumentSignature) -> Void) throws -> (problems: Int, fields: FieldTally) {
+func signDocuments(
+    paths: [String], displayNames: [String: String], options: DedupOptions, policy: ErrorPolicy,
+    threads: Int, parameters: MinHashParameters,
+    _ body: @escaping (Int, DocumentSignature) -> Void
+) throws -> (problems: Int, fields: FieldTally) {
     var failure: Failure? = nil
     var problems = 0
     var fields = FieldTally()

@@ -30,8 +30,10 @@ final class ChunkReader {
     private var lineNumber = 1
     private var atEnd = false
 
-    init(input: InputFile, chunkSize: Int = 1 << 20, lineSplitSize: Int = 16 << 20,
-         numbersLines: Bool = true) {
+    init(
+        input: InputFile, chunkSize: Int = 1 << 20, lineSplitSize: Int = 16 << 20,
+        numbersLines: Bool = true
+    ) {
         self.input = input
         self.chunkSize = chunkSize
         self.numbersLines = numbersLines
@@ -144,7 +146,8 @@ final class ChunkReader {
         let floor = buffer.count / 2
         while index > floor {
             if (buffer[index] == 0x20 || buffer[index] == 0x09)
-                && buffer[index - 1] != 0x20 && buffer[index - 1] != 0x09 {
+                && buffer[index - 1] != 0x20 && buffer[index - 1] != 0x09
+            {
                 return index
             }
             index -= 1

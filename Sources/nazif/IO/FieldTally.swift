@@ -35,7 +35,9 @@ struct FieldTally: Sendable {
             lines.append("warning: \(withoutField.grouped) of \(records.grouped) records have no \"\(field)\" field (--field); \(passed)")
         }
         if let groupBy, withoutGroup > 0 {
-            lines.append("warning: \(withoutGroup.grouped) of \(records.grouped) records have no \"\(groupBy)\" field (--group-by); they went to the group \"\"")
+            lines.append(
+                "warning: \(withoutGroup.grouped) of \(records.grouped) records have no \"\(groupBy)\" field (--group-by); they went to the group \"\""
+            )
         }
         return lines
     }

@@ -56,7 +56,7 @@ final class InputFile {
     /// sockets, which can be read only once, and for paths that do not exist).
     static func isRegularOrDirectory(_ path: String) -> Bool {
         var info = stat()
-        guard stat(path, &info) == 0 else { return true }   // missing: `open` reports it (66)
+        guard stat(path, &info) == 0 else { return true }  // missing: `open` reports it (66)
         let type = info.st_mode & S_IFMT
         return type == S_IFREG || type == S_IFDIR
     }

@@ -20,7 +20,8 @@ protocol ErrorPolicyChoice: ExpressibleByArgument, CaseIterable, Sendable {
 
 extension ErrorPolicy: ErrorPolicyChoice {
     var policy: ErrorPolicy { self }
-    static let help = "On a bad record (invalid UTF-8, malformed JSON): fail (exit 65 with file, line and byte), replace (invalid UTF-8 becomes U+FFFD; other bad records are left out) or skip (the record is left out); replace and skip report the count."
+    static let help =
+        "On a bad record (invalid UTF-8, malformed JSON): fail (exit 65 with file, line and byte), replace (invalid UTF-8 becomes U+FFFD; other bad records are left out) or skip (the record is left out); replace and skip report the count."
     static let valueName = "fail|replace|skip"
 }
 
@@ -30,7 +31,8 @@ enum LinePolicy: String, ErrorPolicyChoice {
     case fail, replace
 
     var policy: ErrorPolicy { self == .fail ? .fail : .replace }
-    static let help = "On invalid UTF-8 or, with --jsonl, a malformed JSON record: fail (exit 65 with file, line and byte) or replace (write U+FFFD for invalid UTF-8 and a malformed record unchanged; report the counts)."
+    static let help =
+        "On invalid UTF-8 or, with --jsonl, a malformed JSON record: fail (exit 65 with file, line and byte) or replace (write U+FFFD for invalid UTF-8 and a malformed record unchanged; report the counts)."
     static let valueName = "fail|replace"
 }
 
@@ -41,13 +43,17 @@ typealias LineInputOptions = StreamOptions<LinePolicy>
 
 /// The options every streaming subcommand shares; `Choice` is the `--on-error` values it accepts.
 struct StreamOptions<Choice: ErrorPolicyChoice>: ParsableArguments {
-    @Argument(help: ArgumentHelp("Files to read, in order; standard input when none or '-'.",
-                                 valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            "Files to read, in order; standard input when none or '-'.",
+            valueName: "file"))
     var files: [String] = []
 
-    @Option(name: .shortAndLong, help: ArgumentHelp(
-        "Write to this file instead of standard output. It appears only when the command succeeds.",
-        valueName: "file"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Write to this file instead of standard output. It appears only when the command succeeds.",
+            valueName: "file"))
     var output: String?
 
     @Option(name: .customLong("on-error"), help: ArgumentHelp(Choice.help, valueName: Choice.valueName))
@@ -55,12 +61,16 @@ struct StreamOptions<Choice: ErrorPolicyChoice>: ParsableArguments {
 
     var onError: ErrorPolicy { onErrorChoice.policy }
 
-    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
-        "Show progress on standard error: bytes done of the total, percent, rates, time left (default: only when standard error is a terminal)."))
+    @Flag(
+        inversion: .prefixedNo,
+        help: ArgumentHelp(
+            "Show progress on standard error: bytes done of the total, percent, rates, time left (default: only when standard error is a terminal)."))
     var progress: Bool? = nil
 
-    @Option(help: ArgumentHelp("Worker threads (default: every core). Output order never depends on it.",
-                               valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Worker threads (default: every core). Output order never depends on it.",
+            valueName: "n"))
     var threads: Int?
 
     /// The inputs, "-" standing for standard input.

@@ -32,7 +32,7 @@ enum InterruptCleanup {
     static func register(_ path: String) -> Int? {
         lock.withLock { installed -> Int? in
             if !installed {
-                _ = slots   // initialized before any handler can read it
+                _ = slots  // initialized before any handler can read it
                 installHandlers()
                 installed = true
             }

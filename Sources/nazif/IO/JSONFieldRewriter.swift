@@ -4,7 +4,10 @@ import Glibc
 /// `--jsonl --field NAME` of the line-by-line commands (`normalize`, `tokenize`): each line is a
 /// JSON object, and only the string value of one field is transformed.
 struct JSONFieldOptions: ParsableArguments {
-    @Flag(help: "Input is JSON Lines: one object per line; only the string field --field is transformed and every other byte of the record is written as it was.")
+    @Flag(
+        help:
+            "Input is JSON Lines: one object per line; only the string field --field is transformed and every other byte of the record is written as it was."
+    )
     var jsonl = false
 
     @Option(help: ArgumentHelp("With --jsonl: the field to transform.", valueName: "name"))
@@ -63,7 +66,9 @@ struct RecordCounts: Sendable {
         }
         lines += fields.warnings(field: field, groupBy: nil)
         if loneSurrogates > 0 {
-            lines.append("read \(loneSurrogates) lone surrogate escape(s) (\\ud800-\\udfff without a pair) as U+FFFD in \(recordsWithLoneSurrogates) record(s)")
+            lines.append(
+                "read \(loneSurrogates) lone surrogate escape(s) (\\ud800-\\udfff without a pair) as U+FFFD in \(recordsWithLoneSurrogates) record(s)"
+            )
         }
         return lines
     }
@@ -89,8 +94,10 @@ struct JSONFieldRewriter: Sendable {
     /// `--strict`: a record without a string field of the name stops the run.
     let strict: Bool
 
-    init(fieldName: String, strict: Bool = false,
-         newValue: @escaping @Sendable (UnsafeBufferPointer<UInt8>, inout [UInt8], inout [UInt8]) -> Void) {
+    init(
+        fieldName: String, strict: Bool = false,
+        newValue: @escaping @Sendable (UnsafeBufferPointer<UInt8>, inout [UInt8], inout [UInt8]) -> Void
+    ) {
         self.fieldName = fieldName
         self.strict = strict
         self.newValue = newValue
@@ -111,7 +118,8 @@ struct JSONFieldRewriter: Sendable {
         let bytes = chunk.bytes
         while start < bytes.count {
             // SAFETY: memchr reads bytes[start..<count], inside the chunk; start < count here.
-            let end = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
+            let end =
+                memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
                 .map { UnsafeRawPointer($0) - UnsafeRawPointer(bytes.baseAddress!) } ?? bytes.count
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
             let lineBreak = UnsafeBufferPointer(rebasing: bytes[end..<min(end + 1, bytes.count)])
@@ -123,9 +131,11 @@ struct JSONFieldRewriter: Sendable {
                     result.records.fields.records += 1
                     if let value = scanned.fields[field], line[value.lowerBound] == UInt8(ascii: "\"") {
                         var loneSurrogates = scanned.loneSurrogates
-                        let decoded = scanned.decoded ?? JSONLine.decodeString(
-                            UnsafeBufferPointer(rebasing: line[(value.lowerBound + 1)..<(value.upperBound - 1)]),
-                            loneSurrogates: &loneSurrogates)
+                        let decoded =
+                            scanned.decoded
+                            ?? JSONLine.decodeString(
+                                UnsafeBufferPointer(rebasing: line[(value.lowerBound + 1)..<(value.upperBound - 1)]),
+                                loneSurrogates: &loneSurrogates)
                         if loneSurrogates > 0 {
                             result.records.loneSurrogates += loneSurrogates
                             result.records.recordsWithLoneSurrogates += 1
@@ -136,8 +146,9 @@ struct JSONFieldRewriter: Sendable {
                     } else {
                         result.records.fields.withoutField += 1
                         if strict {
-                            result.malformed = MalformedRecord(lineBreaksBefore: lineBreaks, offset: chunk.offset + start,
-                                                               message: "", isMissingField: true)
+                            result.malformed = MalformedRecord(
+                                lineBreaksBefore: lineBreaks, offset: chunk.offset + start,
+                                message: "", isMissingField: true)
                             return result
                         }
                         result.bytes.append(contentsOf: line)
@@ -145,9 +156,10 @@ struct JSONFieldRewriter: Sendable {
                 } catch {
                     // JSONLine throws only JSONLine.Malformed (typed throws).
                     if policy == .fail {
-                        result.malformed = MalformedRecord(lineBreaksBefore: lineBreaks,
-                                                           offset: chunk.offset + start + error.offset,
-                                                           message: error.message)
+                        result.malformed = MalformedRecord(
+                            lineBreaksBefore: lineBreaks,
+                            offset: chunk.offset + start + error.offset,
+                            message: error.message)
                         return result
                     }
                     result.records.malformedKept += 1

@@ -125,11 +125,12 @@ struct JSONLine {
             let escaped = bytes[index + 1]
             switch escaped {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
-                 UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                 index += 2
             case UInt8(ascii: "u"):
                 guard index + 5 < end,
-                      (2...5).allSatisfy({ Self.hexValue(bytes[index + $0]) != nil }) else {
+                    (2...5).allSatisfy({ Self.hexValue(bytes[index + $0]) != nil })
+                else {
                     index += 1
                     throw fail("four hex digits after '\\u'")
                 }
@@ -194,7 +195,8 @@ struct JSONLine {
     private mutating func skipLiteral(_ literal: StaticString) throws(Malformed) {
         let count = literal.utf8CodeUnitCount
         guard index + count <= bytes.count,
-              (0..<count).allSatisfy({ bytes[index + $0] == literal.utf8Start[$0] }) else {
+            (0..<count).allSatisfy({ bytes[index + $0] == literal.utf8Start[$0] })
+        else {
             throw fail("'\(literal)'")
         }
         index += count
@@ -256,8 +258,10 @@ struct JSONLine {
     /// after it: after both escapes of a surrogate pair (when the second's hex digits are
     /// valid), U+FFFD for a lone surrogate. The escape itself is assumed valid; one cut short
     /// by the end of `raw` is copied as it is.
-    static func appendDecodedEscape(_ raw: UnsafeBufferPointer<UInt8>, at index: Int, to out: inout [UInt8],
-                                    loneSurrogates: inout Int) -> Int {
+    static func appendDecodedEscape(
+        _ raw: UnsafeBufferPointer<UInt8>, at index: Int, to out: inout [UInt8],
+        loneSurrogates: inout Int
+    ) -> Int {
         guard index + 1 < raw.count else {
             out.append(raw[index])
             return index + 1
@@ -284,7 +288,8 @@ struct JSONLine {
             var next = index + 6
             if (0xD800...0xDBFF).contains(first) {
                 if next + 1 < raw.count, raw[next] == UInt8(ascii: "\\"), raw[next + 1] == UInt8(ascii: "u"),
-                   let low = hex4(next + 2), (0xDC00...0xDFFF).contains(low) {
+                    let low = hex4(next + 2), (0xDC00...0xDFFF).contains(low)
+                {
                     scalar = 0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00)
                     next += 6
                 } else {
@@ -330,15 +335,18 @@ func urlHost(_ url: [UInt8]) -> String? {
     // record, twice a run).
     var start = 0
     if url.count >= 3 {
-        for index in 0..<(url.count - 2) where url[index] == UInt8(ascii: ":") && url[index + 1] == UInt8(ascii: "/")
-            && url[index + 2] == UInt8(ascii: "/") {
+        for index in 0..<(url.count - 2)
+        where url[index] == UInt8(ascii: ":") && url[index + 1] == UInt8(ascii: "/")
+            && url[index + 2] == UInt8(ascii: "/")
+        {
             start = index + 3
             break
         }
     }
     var end = start
     while end < url.count, url[end] != UInt8(ascii: "/"), url[end] != UInt8(ascii: "?"),
-          url[end] != UInt8(ascii: "#"), url[end] != UInt8(ascii: ":") { end += 1 }
+        url[end] != UInt8(ascii: "#"), url[end] != UInt8(ascii: ":")
+    { end += 1 }
     // user@host
     var at = end
     while at > start {
@@ -349,7 +357,8 @@ func urlHost(_ url: [UInt8]) -> String? {
         }
     }
     if end - start >= 4, url[start] | 0x20 == UInt8(ascii: "w"), url[start + 1] | 0x20 == UInt8(ascii: "w"),
-       url[start + 2] | 0x20 == UInt8(ascii: "w"), url[start + 3] == UInt8(ascii: ".") {
+        url[start + 2] | 0x20 == UInt8(ascii: "w"), url[start + 3] == UInt8(ascii: ".")
+    {
         start += 4
     }
     guard start < end else { return nil }

@@ -27,8 +27,10 @@ struct ChunkResult: Sendable {
     /// lines before it).
     var malformed: MalformedRecord?
 
-    init(output: [UInt8], lineBreaks: Int, replacements: Int, invalid: (offset: Int, column: Int)?,
-         records: RecordCounts = RecordCounts(), malformed: MalformedRecord? = nil) {
+    init(
+        output: [UInt8], lineBreaks: Int, replacements: Int, invalid: (offset: Int, column: Int)?,
+        records: RecordCounts = RecordCounts(), malformed: MalformedRecord? = nil
+    ) {
         self.output = output
         self.lineBreaks = lineBreaks
         self.replacements = replacements
@@ -60,8 +62,9 @@ struct LineFilter {
         let sink = try OutputSink.make(path: options.output)
         let state = FilterState(sink: sink)
         let progress = ProgressMeter(command: command, show: options.progress)
-        progress.begin(pass: "reading", totalBytes: ProgressMeter.totalSize(of: paths),
-                       unit: fieldRewriter == nil ? "lines" : "records")
+        progress.begin(
+            pass: "reading", totalBytes: ProgressMeter.totalSize(of: paths),
+            unit: fieldRewriter == nil ? "lines" : "records")
         defer { progress.finish() }
         for (index, path) in paths.enumerated() {
             let input = try InputFile.open(path)
@@ -91,9 +94,10 @@ struct LineFilter {
         // Chunks of 256 KiB: the input, its output and the normalizer's buffer stay in a core's
         // L2 cache, and the last chunk (one core busy, the other idle) is short. 1 MiB chunks
         // measured 44 ms for the 20 MB corpus, 256 KiB ones 35 ms (medians of 21 runs).
-        let reader = ChunkReader(input: input, chunkSize: 256 << 10,
-                                 lineSplitSize: fieldRewriter == nil ? lineSplitSize : Int.max / 2,
-                                 numbersLines: false)
+        let reader = ChunkReader(
+            input: input, chunkSize: 256 << 10,
+            lineSplitSize: fieldRewriter == nil ? lineSplitSize : Int.max / 2,
+            numbersLines: false)
         let policy = options.onError
         let transform: @Sendable (LineChunk) -> TransformOutput
         if let fieldRewriter {
@@ -117,18 +121,22 @@ struct LineFilter {
             state.replacements += result.replacements
             state.records.add(result.records)
             if let malformed = result.malformed, malformed.isMissingField {
-                state.failure = .data(FieldTally.strictMessage(source: name, line: lineNumber + result.lineBreaks,
-                                                               name: fieldName, option: "--field"))
+                state.failure = .data(
+                    FieldTally.strictMessage(
+                        source: name, line: lineNumber + result.lineBreaks,
+                        name: fieldName, option: "--field"))
                 return false
             }
             if let malformed = result.malformed {
-                state.failure = .data("\(name):\(lineNumber + result.lineBreaks): malformed JSON: \(malformed.message) "
-                                        + "at byte \(malformed.offset); --on-error replace writes such records unchanged")
+                state.failure = .data(
+                    "\(name):\(lineNumber + result.lineBreaks): malformed JSON: \(malformed.message) "
+                        + "at byte \(malformed.offset); --on-error replace writes such records unchanged")
                 return false
             }
             if let invalid = result.invalid {
-                state.failure = Self.invalidUTF8(in: name, line: lineNumber + result.lineBreaks,
-                                                 offset: invalid.offset, column: invalid.column)
+                state.failure = Self.invalidUTF8(
+                    in: name, line: lineNumber + result.lineBreaks,
+                    offset: invalid.offset, column: invalid.column)
                 return false
             }
             lineNumber += result.lineBreaks
@@ -151,22 +159,28 @@ struct LineFilter {
     }
 
     /// Checks a chunk's UTF-8 and transforms it (worker thread).
-    static func process(_ chunk: Chunk, policy: ErrorPolicy, transform: (LineChunk) -> TransformOutput,
-                        checking: ((LineChunk) -> (output: [UInt8], firstInvalid: Int?))? = nil
+    static func process(
+        _ chunk: Chunk, policy: ErrorPolicy, transform: (LineChunk) -> TransformOutput,
+        checking: ((LineChunk) -> (output: [UInt8], firstInvalid: Int?))? = nil
     ) -> ChunkResult {
         chunk.bytes.withUnsafeBufferPointer { bytes in
             if let checking {
-                let attempt = checking(LineChunk(bytes: bytes, offset: chunk.offset,
-                                                 startsLine: chunk.startsLine, endsLine: chunk.endsLine))
+                let attempt = checking(
+                    LineChunk(
+                        bytes: bytes, offset: chunk.offset,
+                        startsLine: chunk.startsLine, endsLine: chunk.endsLine))
                 if attempt.firstInvalid == nil {
-                    return ChunkResult(output: attempt.output, lineBreaks: countLineBreaks(bytes),
-                                       replacements: 0, invalid: nil)
+                    return ChunkResult(
+                        output: attempt.output, lineBreaks: countLineBreaks(bytes),
+                        replacements: 0, invalid: nil)
                 }
                 // Rare: invalid UTF-8. Redo the chunk the general way, which reports or repairs it.
             }
             guard let bad = UTF8Validation.firstInvalidOffset(in: bytes) else {
-                let output = transform(LineChunk(bytes: bytes, offset: chunk.offset,
-                                                 startsLine: chunk.startsLine, endsLine: chunk.endsLine))
+                let output = transform(
+                    LineChunk(
+                        bytes: bytes, offset: chunk.offset,
+                        startsLine: chunk.startsLine, endsLine: chunk.endsLine))
                 return result(output, lineBreaks: countLineBreaks(bytes), replacements: 0, invalid: nil)
             }
             if policy == .fail {
@@ -174,15 +188,22 @@ struct LineFilter {
                 var lineStart = bad
                 while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
                 let before = UnsafeBufferPointer(rebasing: bytes[0..<lineStart])
-                let output = lineStart == 0 ? TransformOutput(bytes: []) : transform(LineChunk(
-                    bytes: before, offset: chunk.offset, startsLine: chunk.startsLine, endsLine: true))
-                return result(output, lineBreaks: countLineBreaks(before), replacements: 0,
-                              invalid: (chunk.offset + bad, bad - lineStart))
+                let output =
+                    lineStart == 0
+                    ? TransformOutput(bytes: [])
+                    : transform(
+                        LineChunk(
+                            bytes: before, offset: chunk.offset, startsLine: chunk.startsLine, endsLine: true))
+                return result(
+                    output, lineBreaks: countLineBreaks(before), replacements: 0,
+                    invalid: (chunk.offset + bad, bad - lineStart))
             }
             let (repaired, count) = UTF8Validation.repaired(bytes)
             let output = repaired.withUnsafeBufferPointer { fixed in
-                transform(LineChunk(bytes: fixed, offset: chunk.offset, startsLine: chunk.startsLine,
-                                    endsLine: chunk.endsLine))
+                transform(
+                    LineChunk(
+                        bytes: fixed, offset: chunk.offset, startsLine: chunk.startsLine,
+                        endsLine: chunk.endsLine))
             }
             return result(output, lineBreaks: countLineBreaks(bytes), replacements: count, invalid: nil)
         }
@@ -190,36 +211,45 @@ struct LineFilter {
 
     /// A chunk's result from its transform's output. A malformed record (fail policy) stops the
     /// chunk there, before any invalid UTF-8 further on.
-    private static func result(_ output: TransformOutput, lineBreaks: Int, replacements: Int,
-                               invalid: (offset: Int, column: Int)?) -> ChunkResult {
+    private static func result(
+        _ output: TransformOutput, lineBreaks: Int, replacements: Int,
+        invalid: (offset: Int, column: Int)?
+    ) -> ChunkResult {
         if let malformed = output.malformed {
-            return ChunkResult(output: output.bytes, lineBreaks: malformed.lineBreaksBefore,
-                               replacements: replacements, invalid: nil, records: output.records,
-                               malformed: malformed)
+            return ChunkResult(
+                output: output.bytes, lineBreaks: malformed.lineBreaksBefore,
+                replacements: replacements, invalid: nil, records: output.records,
+                malformed: malformed)
         }
-        return ChunkResult(output: output.bytes, lineBreaks: lineBreaks, replacements: replacements,
-                           invalid: invalid, records: output.records)
+        return ChunkResult(
+            output: output.bytes, lineBreaks: lineBreaks, replacements: replacements,
+            invalid: invalid, records: output.records)
     }
 
     /// The failure for ill-formed UTF-8 at `offset` (0-based), `column` bytes into line `line`.
     static func invalidUTF8(in name: String, line: Int, offset: Int, column: Int) -> Failure {
-        .data("\(name):\(line): invalid UTF-8 at byte \(offset) (byte \(column + 1) of the line); "
+        .data(
+            "\(name):\(line): invalid UTF-8 at byte \(offset) (byte \(column + 1) of the line); "
                 + "--on-error replace writes U+FFFD instead")
     }
 
     /// Calls `body` for each line: its content (without "\n" or "\r\n") and whether a line
     /// break follows it. A chunk ending with a line break has no empty line after it.
-    static func forEachLine(in bytes: UnsafeBufferPointer<UInt8>,
-                            _ body: (_ content: UnsafeBufferPointer<UInt8>, _ lineBreak: UnsafeBufferPointer<UInt8>) -> Void) {
+    static func forEachLine(
+        in bytes: UnsafeBufferPointer<UInt8>,
+        _ body: (_ content: UnsafeBufferPointer<UInt8>, _ lineBreak: UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         guard let base = bytes.baseAddress else { return }
         var start = 0
         while start < bytes.count {
-            let end = memchr(base + start, 0x0A, bytes.count - start)
+            let end =
+                memchr(base + start, 0x0A, bytes.count - start)
                 .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
             var contentEnd = end
             if contentEnd > start && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-            body(UnsafeBufferPointer(rebasing: bytes[start..<contentEnd]),
-                 UnsafeBufferPointer(rebasing: bytes[contentEnd..<min(end + 1, bytes.count)]))
+            body(
+                UnsafeBufferPointer(rebasing: bytes[start..<contentEnd]),
+                UnsafeBufferPointer(rebasing: bytes[contentEnd..<min(end + 1, bytes.count)]))
             start = end + 1
         }
     }

@@ -91,7 +91,8 @@ final class OrderedPipeline<Result: Sendable>: @unchecked Sendable {
         while true {
             queued.wait()
             guard let (sequence, work) = queue.withLock({ $0.isEmpty ? nil : $0.removeFirst() }),
-                  let work else { return }
+                let work
+            else { return }
             let result = work()
             finished.withLock { $0[sequence] = result }
             delivered.signal()

@@ -68,10 +68,16 @@ final class ProgressMeter: Sendable {
     func finish() {
         guard enabled else { return }
         stopped.store(true, ordering: .releasing)
-        if let thread = ticker.withLock({ thread -> pthread_t? in defer { thread = nil }; return thread }) {
+        if let thread = ticker.withLock({ thread -> pthread_t? in
+            defer { thread = nil }; return thread
+        }) {
             pthread_join(thread, nil)
         }
-        if state.withLock({ state in defer { state.shown = false }; return state.shown }) { Self.write("\r\u{1B}[K") }
+        if state.withLock({ state in
+            defer { state.shown = false }; return state.shown
+        }) {
+            Self.write("\r\u{1B}[K")
+        }
     }
 
     /// Runs `report` (which writes a message on standard error) with the progress line erased
@@ -93,8 +99,11 @@ final class ProgressMeter: Sendable {
                 let elapsed = Self.now() - state.passStart
                 guard elapsed >= Self.firstShownAfter else { return }
                 state.shown = true
-                Self.write("\r\u{1B}[K" + Self.line(command: command, pass: state.pass, bytes: state.bytes, total: state.total,
-                                                   documents: state.documents, unit: state.unit, elapsed: elapsed))
+                Self.write(
+                    "\r\u{1B}[K"
+                        + Self.line(
+                            command: command, pass: state.pass, bytes: state.bytes, total: state.total,
+                            documents: state.documents, unit: state.unit, elapsed: elapsed))
             }
         }
     }
@@ -102,8 +111,10 @@ final class ProgressMeter: Sendable {
     /// The progress line: "nazif clean: cleaning 45.2 of 120.0 MB (37.7 %), 1234 docs/s,
     /// 15.1 MB/s, 0:05 left". Before anything is finished (one large document) it gives the
     /// time spent instead of the rates.
-    static func line(command: String, pass: String, bytes: Int, total: Int?, documents: Int, unit: String = "docs",
-                     elapsed: Double) -> String {
+    static func line(
+        command: String, pass: String, bytes: Int, total: Int?, documents: Int, unit: String = "docs",
+        elapsed: Double
+    ) -> String {
         var text = "nazif \(command): \(pass) "
         if let total, total > 0 {
             text += "\(megabytes(bytes)) of \(megabytes(total)) MB (\(percent(bytes, of: total)))"

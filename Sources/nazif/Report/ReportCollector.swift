@@ -5,7 +5,7 @@
 struct ReportCollector {
     /// How many documents are shown: the first half by most removals, the rest at random.
     let sampleSize: Int
-    private(set) var mostRemovals: [ReportDocument] = []   // most removals first
+    private(set) var mostRemovals: [ReportDocument] = []  // most removals first
     private var reservoir: [ReportDocument] = []
     private var random: SplitMix64
     private var seen = 0
@@ -29,7 +29,8 @@ struct ReportCollector {
         document.templateLines = []
         // Most removals: ties keep the earlier document.
         if mostRemovalsCount > 0, !document.removals.isEmpty,
-           mostRemovals.count < mostRemovalsCount || document.removals.count > mostRemovals.last!.removals.count {
+            mostRemovals.count < mostRemovalsCount || document.removals.count > mostRemovals.last!.removals.count
+        {
             var position = mostRemovals.count
             while position > 0 && mostRemovals[position - 1].removals.count < document.removals.count { position -= 1 }
             mostRemovals.insert(document, at: position)

@@ -2,17 +2,23 @@ import ArgumentParser
 
 /// `clean --report FILE.html`: what was removed, for people, in a browser.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .customLong("report"), help: ArgumentHelp(
-        "Write an HTML page (right to left, self-contained) showing the chosen documents line by line, removed lines struck through and coloured by rule, with a summary and the site-template lines.",
-        valueName: "file.html"))
+    @Option(
+        name: .customLong("report"),
+        help: ArgumentHelp(
+            "Write an HTML page (right to left, self-contained) showing the chosen documents line by line, removed lines struck through and coloured by rule, with a summary and the site-template lines.",
+            valueName: "file.html"))
     var path: String?
 
-    @Option(name: .customLong("report-sample"), help: ArgumentHelp(
-        "Documents the report shows: half with the most removals, half at random.", valueName: "n"))
+    @Option(
+        name: .customLong("report-sample"),
+        help: ArgumentHelp(
+            "Documents the report shows: half with the most removals, half at random.", valueName: "n"))
     var sampleSize = 40
 
-    @Option(name: .customLong("report-seed"), help: ArgumentHelp(
-        "Seed of the report's random sample (the same seed and input choose the same documents).", valueName: "n"))
+    @Option(
+        name: .customLong("report-seed"),
+        help: ArgumentHelp(
+            "Seed of the report's random sample (the same seed and input choose the same documents).", valueName: "n"))
     var seed: UInt64 = 1
 
     func validate() throws {

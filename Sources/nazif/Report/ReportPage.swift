@@ -40,7 +40,8 @@ struct ReportPage {
         let removedBytes = totals.rules.values.reduce(0) { $0 + $1.bytes }
         html.raw("<h2>الملخص · Summary</h2>\n<p class=\"meta\" dir=\"auto\">")
         html.raw("<span class=\"ltr\">")
-        html.text(inputs.count == 1 ? inputs[0] : "\(inputs.count) inputs: " + inputs.prefix(8).joined(separator: " ") + (inputs.count > 8 ? " …" : ""))
+        html.text(
+            inputs.count == 1 ? inputs[0] : "\(inputs.count) inputs: " + inputs.prefix(8).joined(separator: " ") + (inputs.count > 8 ? " …" : ""))
         html.raw("</span></p>\n<table class=\"sum\">\n")
         func row(_ label: String, _ value: Int, _ note: String = "") {
             html.raw("<tr><td>")
@@ -89,7 +90,9 @@ struct ReportPage {
     private func documents(into html: inout HTMLText, classes: [String: String]) {
         let chosen = collector.chosen
         html.raw("<h2>المستندات · Documents</h2>\n<p class=\"meta\" dir=\"auto\">")
-        html.text("\(chosen.count) of \(collector.documentsSeen) documents: the \(collector.mostRemovalsCount) with most removals first, then up to \(collector.randomCount) chosen at random (seed \(seed); --report-sample and --report-seed choose). Hover a removed line for its rule and reason.")
+        html.text(
+            "\(chosen.count) of \(collector.documentsSeen) documents: the \(collector.mostRemovalsCount) with most removals first, then up to \(collector.randomCount) chosen at random (seed \(seed); --report-sample and --report-seed choose). Hover a removed line for its rule and reason."
+        )
         html.raw("</p>\n<nav><ol>\n")
         for (index, entry) in chosen.enumerated() {
             html.raw("<li><a href=\"#d\(index + 1)\"><span class=\"ltr\">")
@@ -114,8 +117,10 @@ struct ReportPage {
         }
     }
 
-    private func document(_ document: ReportDocument, reason: SampleReason, number: Int,
-                          into html: inout HTMLText, classes: [String: String]) {
+    private func document(
+        _ document: ReportDocument, reason: SampleReason, number: Int,
+        into html: inout HTMLText, classes: [String: String]
+    ) {
         html.raw("<section class=\"doc\" id=\"d\(number)\">\n<h3><span class=\"ltr\">")
         html.text(document.place)
         html.raw("</span></h3>\n<p class=\"meta\" dir=\"auto\">")
@@ -141,22 +146,26 @@ struct ReportPage {
             while end < text.endIndex && text[end] != 0x0A { end += 1 }
             var contentEnd = end
             if contentEnd > start && text[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-            line(text[start..<contentEnd], number: lineNumber, removal: removals[lineNumber],
-                 startsScope: scopeStarts.contains(lineNumber), into: &html, classes: classes)
+            line(
+                text[start..<contentEnd], number: lineNumber, removal: removals[lineNumber],
+                startsScope: scopeStarts.contains(lineNumber), into: &html, classes: classes)
             lineNumber += 1
             start = end + 1
         }
         html.raw("</table>\n")
         if document.omittedBytes > 0 {
             html.raw("<p class=\"cut\">")
-            html.text("… \(document.omittedBytes) more bytes (lines \(lineNumber)–\(document.lineCount)) not shown; their removals are counted above.")
+            html.text(
+                "… \(document.omittedBytes) more bytes (lines \(lineNumber)–\(document.lineCount)) not shown; their removals are counted above.")
             html.raw("</p>\n")
         }
         html.raw("</section>\n")
     }
 
-    private func line(_ content: ArraySlice<UInt8>, number: Int, removal: ReportDocument.ReportRemoval?,
-                      startsScope: Bool, into html: inout HTMLText, classes: [String: String]) {
+    private func line(
+        _ content: ArraySlice<UInt8>, number: Int, removal: ReportDocument.ReportRemoval?,
+        startsScope: Bool, into html: inout HTMLText, classes: [String: String]
+    ) {
         guard let removal else {
             html.raw("<tr><td class=\"no\">\(number)</td><td class=\"t\">")
             html.text(content)
@@ -181,7 +190,9 @@ struct ReportPage {
         let tally = collector.templates
         guard !tally.groups.isEmpty else { return }
         html.raw("<h2 id=\"templates\">أسطر قوالب المواقع · Site-template lines</h2>\n<p class=\"meta\" dir=\"auto\">")
-        html.text("Lines the repetition table found in many documents of a group, with the table's count and the documents of this run they were removed from.")
+        html.text(
+            "Lines the repetition table found in many documents of a group, with the table's count and the documents of this run they were removed from."
+        )
         if tally.omitted > 0 { html.text(" \(tally.omitted) removals of further distinct lines are not listed.") }
         html.raw("</p>\n")
         let groups = tally.groups.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }

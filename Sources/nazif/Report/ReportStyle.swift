@@ -11,7 +11,8 @@ enum ReportStyle {
 
     /// Arabic faces first (Debian's fonts-noto-core, fonts-hosny-amiri, Windows' and macOS'
     /// own), then any serif.
-    static let fontFamily = "\"Noto Naskh Arabic\",\"Noto Sans Arabic\",\"Amiri\",\"Scheherazade New\",\"Geeza Pro\",\"Arabic Typesetting\",\"Traditional Arabic\",\"Times New Roman\",serif"
+    static let fontFamily =
+        "\"Noto Naskh Arabic\",\"Noto Sans Arabic\",\"Amiri\",\"Scheherazade New\",\"Geeza Pro\",\"Arabic Typesetting\",\"Traditional Arabic\",\"Times New Roman\",serif"
 
     static func css(rules: [String]) -> String {
         var css = """
