@@ -65,22 +65,10 @@ public struct NameDictionary: Sendable {
             entries.reserveCapacity(lines)
             exact.reserveCapacity(lines)
             byKey.reserveCapacity(lines)
-            var start = 0
-            var fields: [Range<Int>] = []
-            for index in 0...utf8.count where index == utf8.count || utf8[index] == 0x0A {
-                let line = start..<index
-                start = index + 1
-                guard !line.isEmpty, utf8[line.lowerBound] != 0x23 else { continue }  // '#'
-                fields.removeAll(keepingCapacity: true)
-                var fieldStart = line.lowerBound
-                for position in line where utf8[position] == 0x09 {
-                    fields.append(fieldStart..<position)
-                    fieldStart = position + 1
-                }
-                fields.append(fieldStart..<line.upperBound)
+            TabSeparatedLines.forEach(in: utf8) { fields in
                 guard fields.count >= 3, !fields[0].isEmpty, !fields[1].isEmpty,
                     let weight = Self.integer(UnsafeBufferPointer(rebasing: utf8[fields[2]]))
-                else { continue }
+                else { return }
                 func string(_ range: Range<Int>) -> String {
                     String(decoding: UnsafeBufferPointer(rebasing: utf8[range]), as: UTF8.self)
                 }

@@ -58,26 +58,13 @@ public final class RomanizerModel: Sendable {
         var grams: [(UInt64, Float, Float)] = []
         var counts: [Int] = []
         var graphones = 0
-        var utf8 = Array(text.utf8)
-        utf8.append(0x0A)
-        var start = 0
-        var fields: [Range<Int>] = []
-        for index in utf8.indices where utf8[index] == 0x0A {
-            let line = start..<index
-            start = index + 1
-            guard !line.isEmpty, utf8[line.lowerBound] != 0x23 else { continue }  // '#'
-            fields.removeAll(keepingCapacity: true)
-            var fieldStart = line.lowerBound
-            for position in line where utf8[position] == 0x09 {
-                fields.append(fieldStart..<position)
-                fieldStart = position + 1
-            }
-            fields.append(fieldStart..<line.upperBound)
+        let utf8 = Array(text.utf8)
+        TabSeparatedLines.forEach(in: utf8) { fields in
             let first = utf8[fields[0]]
             if first.elementsEqual("g".utf8), fields.count == 4 {
-                guard let id = Self.integer(utf8[fields[1]]), id >= 2, id < 65_535 else { continue }
+                guard let id = Self.integer(utf8[fields[1]]), id >= 2, id < 65_535 else { return }
                 let codes = Self.letterCodes(utf8[fields[2]])
-                guard (1...2).contains(codes.count) else { continue }
+                guard (1...2).contains(codes.count) else { return }
                 while latin.count <= id { latin.append([]) }
                 latin[id] = Array(utf8[fields[3]])
                 let slot = codes.count == 1 ? Int(codes[0]) : 64 + Int(codes[0]) * 64 + Int(codes[1])
@@ -97,7 +84,7 @@ public final class RomanizerModel: Sendable {
                 }
                 guard valid, (1...4).contains(length),
                     let logP = Self.decimal(utf8[fields[1]])
-                else { continue }
+                else { return }
                 let backoff = fields.count > 2 ? Self.decimal(utf8[fields[2]]) ?? 0 : 0
                 grams.append((key, logP, backoff))
                 while counts.count < length { counts.append(0) }

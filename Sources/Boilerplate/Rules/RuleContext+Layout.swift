@@ -124,7 +124,7 @@ extension RuleContext {
     func repeatedShortTitle(in run: [Int]) -> Int? {
         for (position, index) in run.enumerated() where info(index).tokenCount >= 2 {
             let key = lines.key(index)
-            let copies = run[(position + 1)...].filter { info($0).keyHash == info(index).keyHash && lines.key($0).elementsEqual(key) }.count
+            let copies = run[(position + 1)...].count { info($0).keyHash == info(index).keyHash && lines.key($0).elementsEqual(key) }
             if copies >= 2 { return index }
         }
         return nil

@@ -31,23 +31,20 @@ extension RuleContext {
     /// blocks are teasers and go with their links. One link alone proves nothing (an article may
     /// end with «للمزيد اضغط هنا»), nor does a link after a longer block (the article itself).
     mutating func removeTeasersAboveReadMoreLinks() {
-        let links = contentLines.filter { !isKept($0) && removalRule($0) == "marker.read-more" }
+        // Positions in the non-blank lines, so each block is a slice between two links.
+        let content = contentLines
+        let links = content.indices.filter { !isKept(content[$0]) && removalRule(content[$0]) == "marker.read-more" }
         guard links.count >= 2 else { return }
         var blocks: [(link: Int, lines: ArraySlice<Int>)] = []
-        var previous = -1
-        for link in links {
-            var lines = contentLines[...].drop { $0 <= previous }.prefix { $0 < link }
+        for (number, link) in links.enumerated() {
+            var lines = content[(number == 0 ? 0 : links[number - 1] + 1)..<link]
             // Above the first link stands the page's head too: the teaser is as long as the
             // one under it.
-            if previous < 0, links.count >= 2 {
-                let next = contentLines[...].drop { $0 <= link }.prefix { $0 < links[1] }.count
-                lines = lines.suffix(min(next, Self.readMoreTeaserLines))
-            }
-            previous = link
+            if number == 0 { lines = lines.suffix(min(links[1] - link - 1, Self.readMoreTeaserLines)) }
             guard !lines.isEmpty, lines.count <= Self.readMoreTeaserLines,
                 lines.allSatisfy({ isKept($0) && !info($0).isBulleted })
             else { continue }
-            blocks.append((link, lines))
+            blocks.append((content[link], lines))
         }
         guard blocks.count >= 2 else { return }
         for block in blocks {

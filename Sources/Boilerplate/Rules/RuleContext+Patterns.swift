@@ -131,10 +131,14 @@ extension RuleContext {
     /// "سماعيل السلفي غير متواجد حالياً", "فلان متواجد حالياً": a forum's presence label.
     func endsWithPresence(_ index: Int) -> Bool {
         let key = lines.key(index)
-        var words: [Range<Int>] = []
-        LineTable.forEachWord(in: key) { words.append($0) }
-        guard words.count >= 3 else { return false }
-        return ArabicWords.presence.contains(key, words[words.count - 2]) && ArabicWords.presenceNow.contains(key, words[words.count - 1])
+        var words = 0
+        var beforeLast: Range<Int>?, last: Range<Int>?
+        LineTable.forEachWord(in: key) { word in
+            words += 1
+            (beforeLast, last) = (last, word)
+        }
+        guard words >= 3, let beforeLast, let last else { return false }
+        return ArabicWords.presence.contains(key, beforeLast) && ArabicWords.presenceNow.contains(key, last)
     }
 
     /// "تابعوا القبة نيوز على", "تابعونا": the start of a follow-us box (its icons lost).

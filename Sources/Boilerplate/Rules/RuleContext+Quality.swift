@@ -100,13 +100,15 @@ extension RuleContext {
         // closing sentence, a signature), up to the first line another rule removed or the
         // first box of headlines.
         var start = best.start, end = best.end
+        let lastProse = prose.lastIndex(of: true) ?? -1
         while start > 0, isKept(content[start - 1]), isTextFragment(content[start - 1]) || hasMarks(content[start - 1]) {
             start -= 1
         }
         while end + 1 < content.count {
             let next = content[end + 1]
             if isKept(next) {
-                guard weights[end + 1] >= 0 || (continuesText(next) && !startsTeaserRun(at: end + 1, in: content, prose: prose)) else { break }
+                guard weights[end + 1] >= 0 || (continuesText(next) && !startsTeaserRun(at: end + 1, in: content, prose: prose, lastProse: lastProse))
+                else { break }
             } else {
                 // A line ending with a colon that another rule removed (a column's recurring
                 // "السطر الأخير :") still introduces what follows.
@@ -254,10 +256,11 @@ extension RuleContext {
     /// Whether a box of headlines (four or more headline-like lines in a row) starts here. Lines
     /// of one text broken up (verses, a column set line by line: half of them written with marks
     /// or starting with a function word or و) are not a box.
-    func startsTeaserRun(at position: Int, in content: [Int], prose: [Bool]) -> Bool {
+    /// `lastProse` is the position of the document's last prose line (-1 for none).
+    func startsTeaserRun(at position: Int, in content: [Int], prose: [Bool], lastProse: Int) -> Bool {
         let run = headlineRun(from: position, in: content, prose: prose)
         // Three suffice when no paragraph follows them: the page's list after the article.
-        let last = !content[run.upperBound...].contains { isKept($0) && isArticleProse($0) }
+        let last = run.upperBound > lastProse
         return run.count >= (last ? Quality.sideTeaserRun : Quality.teaserRun) && !isBrokenText(content[run])
     }
 
@@ -319,11 +322,6 @@ extension RuleContext {
             }
         }
         return furniture > text
-    }
-
-    /// Whether any kept line of a side reads as article prose.
-    func hasProse(_ side: ArraySlice<Int>) -> Bool {
-        side.contains { isKept($0) && isArticleProse($0) }
     }
 
     /// The items of a list that a line ending with a colon announces ("وعلامات الترقيم هي:"):
@@ -580,7 +578,9 @@ extension RuleContext {
         for index in content where index != title && !article.contains(index) && isKept(index) {
             if info(index).keyHash == hash && lines.key(index).elementsEqual(lines.key(title)) {
                 remove(index, .repeatedTitle, .numbered("same as the title, line ", title + 1))
-            } else if titleWords.count >= 3, nearCopy(wordHashes(index), of: titleWords) {
+            } else if titleWords.count >= 3, abs(info(index).wordCount - titleWords.count) <= Quality.nearCopyChanges,
+                nearCopy(wordHashes(index), of: titleWords)
+            {
                 remove(index, .repeatedTitle, .numbered("the title again, a word or two changed, line ", title + 1))
             }
         }
