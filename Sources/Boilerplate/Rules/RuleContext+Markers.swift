@@ -92,7 +92,7 @@ extension RuleContext {
 
     /// The lead (first two paragraphs of article prose) that follows a line, if prose follows
     /// it at all.
-    func leadAfter(_ index: Int) -> [UInt64]? {
+    func leadAfter(_ index: Int) -> StemSet? {
         let paragraphs = contentLines.lazy.filter { $0 > index && self.isArticleProse($0) }
         guard paragraphs.first != nil else { return nil }
         return leadWords(paragraphs)

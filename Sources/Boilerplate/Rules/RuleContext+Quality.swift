@@ -447,11 +447,15 @@ extension RuleContext {
     /// headline-like line of four words or more. In document order; the first is the title.
     func titleLines(before start: Int, in content: [Int], blockEnd: Int) -> [Int] {
         guard start > 0 else { return [] }
-        let lead = leadWords(content[start...blockEnd].lazy.filter { self.isKept($0) && self.isArticleProse($0) })
+        let window = max(0, start - Quality.titleWindow)..<start
         var repeating: [Int] = []
-        for position in max(0, start - Quality.titleWindow)..<start {
-            let index = content[position]
-            if isKept(index) && repeatsLead(index, lead) { repeating.append(index) }
+        // The lead's stems are gathered only when some line of the window could be its title.
+        if content[window].contains(where: { self.isKept($0) && self.couldRepeatLead($0) }) {
+            let lead = leadWords(content[start...blockEnd].lazy.filter { self.isKept($0) && self.isArticleProse($0) })
+            for position in window {
+                let index = content[position]
+                if isKept(index) && repeatsLead(index, lead) { repeating.append(index) }
+            }
         }
         if !repeating.isEmpty { return repeating }
         // The title printed twice (the page's title and its heading): the first copy.
@@ -474,32 +478,36 @@ extension RuleContext {
         return []
     }
 
-    /// The sorted word stems (``stem(_:_:)``) of the first three of the given paragraphs (the
+    /// The word stems (``stem(_:_:)``) of the first three of the given paragraphs (the
     /// article's lead).
-    func leadWords(_ paragraphs: some Sequence<Int>) -> [UInt64] {
-        var lead: [UInt64] = []
+    func leadWords(_ paragraphs: some Sequence<Int>) -> StemSet {
+        var lead = StemSet()
         for index in paragraphs.prefix(Quality.leadParagraphs) {
             let key = lines.key(index)
-            LineTable.forEachWord(in: key) { word in lead.append(Self.stem(key, word)) }
+            LineTable.forEachWord(in: key) { word in lead.insert(Self.stem(key, word)) }
         }
-        lead.sort()
         return lead
+    }
+
+    /// Whether a line has the shape of a title (``repeatsLead(_:_:)``'s test before its words
+    /// are compared): three to thirty words, Arabic, no colon at its end, not a long sentence.
+    func couldRepeatLead(_ index: Int) -> Bool {
+        let info = info(index)
+        return info.wordCount >= 3 && info.wordCount <= 30 && info.arabicLetters > 0
+            && !info.endsWithColon && !(info.endsSentence && info.wordCount >= 12)
     }
 
     /// Whether a line reads as the title of the lead: headline-like (three to thirty words,
     /// Arabic, no colon at its end, not a long sentence) and a quarter or more of its words that
     /// are not function words appear in the lead (compared by their stems).
-    func repeatsLead(_ index: Int, _ lead: [UInt64]) -> Bool {
-        let info = info(index)
-        guard !lead.isEmpty, info.wordCount >= 3, info.wordCount <= 30, info.arabicLetters > 0,
-            !info.endsWithColon, !(info.endsSentence && info.wordCount >= 12)
-        else { return false }
+    func repeatsLead(_ index: Int, _ lead: StemSet) -> Bool {
+        guard !lead.isEmpty, couldRepeatLead(index) else { return false }
         let key = lines.key(index)
         var words = 0, repeated = 0
         LineTable.forEachWord(in: key) { word in
             guard !ArabicWords.function.contains(key, word) else { return }
             words += 1
-            if Self.sortedContains(lead, Self.stem(key, word)) { repeated += 1 }
+            if lead.contains(Self.stem(key, word)) { repeated += 1 }
         }
         return words > 0 && Double(repeated) >= Quality.titleMinimumOverlap * Double(words)
     }
@@ -525,15 +533,6 @@ extension RuleContext {
             start += 6
         }
         return KeyHash.hash(UnsafeBufferPointer(rebasing: key[start..<end]))
-    }
-
-    static func sortedContains(_ sorted: [UInt64], _ value: UInt64) -> Bool {
-        var low = 0, high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low < sorted.count && sorted[low] == value
     }
 
     /// Four or more kept headline-like lines in a row inside the article, not introduced by a
