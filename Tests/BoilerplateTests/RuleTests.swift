@@ -303,6 +303,26 @@ import Testing
             document:
                 "\"عام على الحرب\".. أرقام صادمة: 42 ألف ضحية وتدمير 450 مدرسة وجامعة\nعام على الحرب.. أرقام صادمة: 42 ألف ضحية وتدمير 450 مدرسة وجامعة\n\(prose)\n\(prose2)\n",
             removed: [2: "duplicate.title"]),
+        Case(
+            number: 75, name: "a page of headlines, cut summaries and times, with no article, is a list (pgyeba-1)",
+            document:
+                "اعتقال لاعب أتلتيك بلباو السابق تكسوتكسي بعد هروب دام 8 سنوات بتهمة تهريب الكوكايين\n\nألقت الشرطة الإسبانية القبض أخ…\n\n2025-10-08 04:02:50\n\nاعترافات رونالدو من انتقال برشلونة الفاشل إلى أسرار المنافسة مع ميسي\n\nكشف النجم البرتغالي كريستيانو …\n\n2025-10-08 04:07:10\n",
+            removed: [1: "list.teasers", 3: "list.teasers", 5: "date.line", 7: "list.teasers", 9: "list.teasers", 11: "date.line"]),
+        Case(
+            number: 76, name: "teaser pairs under the article whose headline has two dots and function words (turkeyalaan-1)",
+            document:
+                "\(prose)\n\(prose2)\n\(prose3)\nإشادة أممية بدور تركيا وقطر ومصر في تخفيض التوتر الأمريكي الإيراني\nأشادت الأمم المتحدة بالجهود التي تبذلها كل من تركيا وقطر ومصر لتخفيض التوتر القائم بين…\n03/02/2026\nتركيا.. التضخم في أدنى مستوى سنوي له منذ 50 شهرا\nتراجع معدل التضخم في تركيا إلى أدنى مستوى له منذ 50 شهرا، على أساس سنوي…\n03/02/2026\n",
+            removed: [4: "list.teasers", 5: "list.teasers", 6: "date.line", 7: "list.teasers", 8: "list.teasers", 9: "date.line"]),
+        Case(
+            number: 77, name: "one subheading over a paragraph that trails off, then another, is the article",
+            document:
+                "\(prose)\nتفاصيل الاتفاق الجديد\nوقال المتحدث إن الاتفاق يشمل بنودا كثيرة لم يعلن عنها بعد، وإن الأيام المقبلة ستكشف المزيد...\n\(prose2)\nموقف المعارضة\nوأضاف أن المعارضة لم تعلن موقفها حتى الآن...\n\(prose3)\n",
+            removed: [:]),
+        Case(
+            number: 78, name: "page furniture of forum and blog platforms: go to bottom, search this blog, night mode, language",
+            document:
+                "اذهب الى الأسفل\nبحث هذه المدونة الإلكترونية\nالوضع الليلي الوضع النهاري\nEnglish\n\(prose)\n\(prose2)\nخريطة الموقع\n",
+            removed: [1: "marker.navigation", 2: "marker.search", 3: "marker.widget", 4: "marker.navigation", 7: "marker.navigation"]),
     ]
 
     @Test(arguments: cases)

@@ -69,8 +69,12 @@ extension RuleContext {
             }
         }
         // No article to find (a page of furniture, a recipe or a list of short lines, or text
-        // cut before the article): nothing to weigh lines against.
-        guard anyProse else { return }
+        // cut before the article): nothing to weigh lines against, but a list of teasers with
+        // their cut summaries still reads as one.
+        guard anyProse else {
+            removeTeaserPairs(in: content, protected: [])
+            return
+        }
         // Lines that neither lengthen nor cut the article: the items of a list that a line
         // ending with a colon announces, and a box of headlines with paragraphs on both sides
         // (the box itself goes below, as list.teasers).
@@ -160,23 +164,25 @@ extension RuleContext {
             } ?? end
         removeTeaserRuns(in: content[(lastWhole + 1)...], prose: prose, minimum: Quality.sideTeaserRun, outside: true, protected: [])
         removeRepeatedTitle(titles.first, in: content, outside: content[start]...content[end])
-        removeTeaserPairs(in: content, prose: prose, protected: titles)
+        removeTeaserPairs(in: content, protected: titles)
     }
 
     /// A list of other articles printed with their summaries: a headline, then its summary cut
     /// off with "…" («قفزت أسعار النفط اليوم … وسط مخاوف من…»), two or more times in a row,
     /// anywhere in the page. An article's own subheading is followed by a whole paragraph, not
     /// by one that trails off, so the pairs are teasers.
-    mutating func removeTeaserPairs(in content: [Int], prose: [Bool], protected: [Int]) {
+    mutating func removeTeaserPairs(in content: [Int], protected: [Int]) {
         var position = 0
         while position + 3 < content.count {
-            var end = position
-            while end + 1 < content.count, isTeaserPair(content[end], content[end + 1], prose: prose[end], protected: protected) {
+            var end = position, pairs = 0
+            while end + 1 < content.count, isTeaserPair(content[end], content[end + 1], protected: protected) {
                 end += 2
+                pairs += 1
+                // A line other rules removed (the teaser's date or time) stands between two pairs.
+                while end < content.count, !isKept(content[end]) { end += 1 }
             }
-            let pairs = (end - position) / 2
             if pairs >= Quality.teaserPairs {
-                for index in content[position..<end] {
+                for index in content[position..<end] where isKept(index) {
                     remove(index, .teaserList, .count(pairs, " headlines with their cut summaries in a row"))
                 }
                 position = end
@@ -186,20 +192,21 @@ extension RuleContext {
         }
     }
 
-    /// A teaser's summary cut off with "…" ("ألقت الشرطة الإسبانية القبض أخ…"): five to
-    /// ``Quality/summaryWords`` words.
+    /// A teaser's summary cut off with "…" ("ألقت الشرطة الإسبانية القبض أخ…", "كشف النجم
+    /// البرتغالي كريستيانو …"): three to ``Quality/summaryWords`` words.
     func isCutSummary(_ index: Int) -> Bool {
         let info = info(index)
         return endsWithEllipsis(index) && info.wordCount >= 3 && info.wordCount <= Quality.summaryWords
     }
 
     /// A headline and, on the next line, a summary that trails off with "…".
-    func isTeaserPair(_ headline: Int, _ summary: Int, prose: Bool, protected: [Int]) -> Bool {
+    func isTeaserPair(_ headline: Int, _ summary: Int, protected: [Int]) -> Bool {
+        // The headline may read as prose by its words ("تركيا.. التضخم في أدنى مستوى سنوي له منذ
+        // 50 شهرا": two dots and three function words): the cut summary under it decides.
         guard isKept(headline), isKept(summary), !protected.contains(headline),
-            isTeaserLine(headline, isProse: prose) || isQuestionHeadline(headline)
+            isTeaserLine(headline, isProse: false) || isQuestionHeadline(headline)
         else { return false }
-        let info = info(summary)
-        return endsWithEllipsis(summary) && info.wordCount >= 5 && info.wordCount <= Quality.summaryWords
+        return isCutSummary(summary)
     }
 
     /// Short Arabic text: three words or more, mostly Arabic letters, a function word among them.
