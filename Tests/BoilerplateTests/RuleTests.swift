@@ -323,6 +323,11 @@ import Testing
             document:
                 "اذهب الى الأسفل\nبحث هذه المدونة الإلكترونية\nالوضع الليلي الوضع النهاري\nEnglish\n\(prose)\n\(prose2)\nخريطة الموقع\n",
             removed: [1: "marker.navigation", 2: "marker.search", 3: "marker.widget", 4: "marker.navigation", 7: "marker.navigation"]),
+        Case(
+            number: 79, name: "a forum post's greeting and blessing stay with it; vBulletin's counters go (qariya-1)",
+            document:
+                "المشاركات: 3,841\nقوة السمعة:186\nالسلام عليكم ورحمة الله وبركاته\n\(prose)\n\(prose2)\nبارك الله بكم\n\nاحصائية الشكر والاعجاب - 1 شكراً, 1 عدم اعجاب, 0 اعجاب\nالصورة الرمزية F.Abdelaziz\n",
+            removed: [1: "marker.forum", 2: "marker.forum", 8: "marker.forum", 9: "marker.forum"]),
     ]
 
     @Test(arguments: cases)

@@ -111,6 +111,11 @@ enum ArabicWords {
         "days", "day", "st", "nd", "rd", "th", "of", "by", "د", "س", "ث",
     ])
 
+    /// The first word of a greeting or blessing (``blessingSeconds`` the second): السلام عليكم،
+    /// بارك الله، جزاك الله، بسم الله.
+    static let blessingOpeners = WordClass(["السلام", "وعليكم", "بارك", "جزاك", "جزاكم", "بسم"])
+    static let blessingSeconds = WordClass(["عليكم", "السلام", "الله"])
+
     /// The words of share, follow, print and listen buttons and of social networks: a line made
     /// only of them is a toolbar.
     static let interface = WordClass([

@@ -219,6 +219,20 @@ extension RuleContext {
     func isTextFragment(_ index: Int) -> Bool {
         let info = info(index)
         return isArabicText(index) && (info.endsSentence || info.innerPunctuation >= 1 || endsWithEllipsis(index))
+            || isBlessing(index)
+    }
+
+    /// A greeting or blessing that opens or closes a post or a letter ("السلام عليكم ورحمة الله
+    /// وبركاته", "بارك الله بكم", "جزاك الله خيرا", "بسم الله الرحمن الرحيم"): the writer's own
+    /// words, however short and unpunctuated. Fifteen words at most.
+    func isBlessing(_ index: Int) -> Bool {
+        let info = info(index)
+        guard info.wordCount >= 2, info.wordCount <= 15 else { return false }
+        let key = lines.key(index)
+        var words: [Range<Int>] = []
+        LineTable.forEachWord(in: key) { word in if words.count < 2 { words.append(word) } }
+        return words.count == 2 && ArabicWords.blessingOpeners.contains(key, words[0])
+            && ArabicWords.blessingSeconds.contains(key, words[1])
     }
 
     /// Text that may go on after the last paragraph: mostly Arabic, and short Arabic text, or a
@@ -226,7 +240,7 @@ extension RuleContext {
     func continuesText(_ index: Int) -> Bool {
         let info = info(index)
         guard info.wordCount >= 1, 2 * info.arabicLetters >= info.keyCharacters, info.arabicLetters > 0 else { return false }
-        return isArabicText(index) || info.endsSentence || endsWithEllipsis(index) || hasMarks(index)
+        return isArabicText(index) || info.endsSentence || endsWithEllipsis(index) || hasMarks(index) || isBlessing(index)
     }
 
     /// Two or more tashkeel marks or tatweels in the line's text: verse, or a writer's careful
