@@ -1,5 +1,8 @@
-"""Gold sets for Tools/eval/eval_boilerplate.py: labelled pages (tune, check), the seeds, the CNN
-page and SaudiNewsNet, each a list of Doc (lines with an A/B label each), and the manifest.
+"""Gold sets for Tools/eval/eval_boilerplate.py: labelled pages (tune, check, holdout), the seeds,
+the CNN page and SaudiNewsNet, each a list of Doc (lines with an A/B label each), and the manifest.
+
+`holdout` is the third labelled split, of sites in no other split, that no one tunes on: it is
+scored only when named (`--sets holdout`; `all` leaves it out) and never with `--misses`.
 
     from eval_sets import load_sets
     sets = load_sets(["tune", "check"])
@@ -215,13 +218,21 @@ def read_manifest(path: Path = MANIFEST) -> list[dict[str, str]]:
 
 
 def check_split(rows: list[dict[str, str]]) -> None:
-    """No site in both tune and check: the check half must be sites the rules never saw."""
+    """No site in two labelled splits: check and holdout must be sites the rules never saw."""
     splits: dict[str, set[str]] = {}
     for row in rows:
-        splits.setdefault(row["site"], set()).add(row["split"])
-    both = sorted(site for site, s in splits.items() if {"tune", "check"} <= s)
+        if row["split"] in LABELLED:
+            splits.setdefault(row["site"], set()).add(row["split"])
+    both = sorted(f"{site} ({' and '.join(sorted(s))})" for site, s in splits.items() if len(s) > 1)
     if both:
-        raise BadData(f"{MANIFEST}: site(s) in both tune and check: {', '.join(both)}")
+        raise BadData(f"{MANIFEST}: site(s) in two labelled splits: {', '.join(both)}")
+
+
+# The labelled splits (pages under SPLIT/ with committed labels), every set, and what `all` means:
+# holdout is scored only when named.
+LABELLED = ("tune", "check", "holdout")
+SETS = ("tune", "check", "holdout", "seeds", "cnn", "saudinewsnet")
+ALL = ("tune", "check", "seeds", "cnn", "saudinewsnet")
 
 
 ROOTS = [REPO / "eval/boilerplate", PRIVATE]
@@ -232,5 +243,6 @@ def load_sets(names: list[str], rows: list[dict[str, str]] | None = None) -> dic
     sha256 = {row["file"]: row.get("text_sha256", "") for row in rows or []}
     loaders = {"tune": lambda: labelled_dir("tune", ROOTS, sha256),
                "check": lambda: labelled_dir("check", ROOTS, sha256),
+               "holdout": lambda: labelled_dir("holdout", ROOTS, sha256),
                "seeds": seeds_set, "cnn": cnn_set, "saudinewsnet": saudinewsnet_set}
     return {name: loaders[name]() for name in names}

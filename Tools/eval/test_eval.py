@@ -21,7 +21,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from eval_report import score  # noqa: E402
-from eval_sets import BadData, Doc, check_split, read_labels, read_manifest, seeds_set  # noqa: E402
+from eval_sets import (ALL, LABELLED, BadData, Doc, check_split, read_labels, read_manifest,  # noqa: E402
+                       seeds_set)
 from eval_tools import _apply_removals, run_justext, run_nazif, run_trafilatura  # noqa: E402
 from html_to_lines import html_to_lines  # noqa: E402
 
@@ -116,17 +117,43 @@ class LabelTests(unittest.TestCase):
             finally:
                 eval_sets.LABELS = saved
 
-    def test_site_in_both_splits_is_refused(self):
+    def test_site_in_two_splits_is_refused(self):
         rows = [{"site": "x", "split": "tune"}, {"site": "x", "split": "check"}, {"site": "y", "split": "check"}]
-        with self.assertRaisesRegex(BadData, "both tune and check: x"):
+        with self.assertRaisesRegex(BadData, r"two labelled splits: x \(check and tune\)"):
             check_split(rows)
         check_split(rows[1:])
+        with self.assertRaisesRegex(BadData, r"y \(check and holdout\)"):
+            check_split(rows[1:] + [{"site": "y", "split": "holdout"}])
+        check_split(rows[1:] + [{"site": "z", "split": "holdout"}, {"site": "z", "split": "holdout"}])
+
+    def test_holdout_is_scored_only_when_named(self):
+        self.assertIn("holdout", LABELLED)
+        self.assertNotIn("holdout", ALL)
+
+    def test_holdout_rows_are_other_sites_with_committed_labels(self):
+        rows = read_manifest()
+        holdout = [row for row in rows if row["split"] == "holdout"]
+        self.assertGreaterEqual(len(holdout), 24)
+        self.assertGreaterEqual(len({row["site"] for row in holdout}), 18)
+
+        def host(url):
+            return url.split("://", 1)[-1].split("/", 1)[0].removeprefix("www.")
+
+        others = {host(row["source_path"]) for row in rows if row["split"] != "holdout"}
+        labels = REPO / "eval/boilerplate/labels/holdout"
+        for row in holdout:
+            self.assertNotIn(host(row["source_path"]), others, row["file"])
+            self.assertRegex(row["text_sha256"], r"^[0-9a-f]{64}$")
+            self.assertTrue(row["query"] and row["rank"].isdigit(), row["file"])
+            self.assertTrue((labels / (Path(row["file"]).stem + ".labels")).exists(), row["file"])
+        self.assertEqual(sorted(p.stem for p in labels.glob("*.labels")),
+                         sorted(Path(row["file"]).stem for row in holdout))
 
     def test_repository_manifest_is_consistent(self):
         rows = read_manifest()
         check_split(rows)
         for row in rows:
-            self.assertIn(row["split"], ("tune", "check"))
+            self.assertIn(row["split"], LABELLED)
             self.assertIn(row["location"], ("repo", "private"))
             self.assertTrue(row["file"].startswith(row["split"] + "/"), row["file"])
             self.assertRegex(row["commit"], r"^([0-9a-f]{40}|-)$")
@@ -176,6 +203,20 @@ class EndToEndTests(unittest.TestCase):
             self.assertEqual(run.returncode, 0, run.stderr)
             self.assertRegex(run.stdout, r"\ntune\s+\d+\s+\d+\s+\d+\s+\d+")
 
+    def test_holdout_set_is_scored_when_named(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            private = Path(tmp, "private")
+            (private / "holdout").mkdir(parents=True)
+            body = ("وقال الوزير في مؤتمر صحفي عقده اليوم إن الحكومة ستعلن خلال الأسبوع المقبل عن حزمة "
+                    "من الإجراءات الجديدة لدعم الأسر المتضررة، مضيفا أن التنفيذ سيبدأ فورا في كل المحافظات.")
+            (private / "holdout/site-1.txt").write_text(f"الرئيسية\n{body}\n", encoding="utf-8")
+            (private / "holdout/site-1.labels").write_text("B\nA\n", encoding="utf-8")
+            env = dict(os.environ, NAZIF_EVAL_PRIVATE=str(private))
+            script = [sys.executable, str(HERE / "eval_boilerplate.py"), "--nazif", NAZIF, "--no-peers"]
+            run = subprocess.run(script + ["--sets", "holdout"], capture_output=True, text=True, env=env)
+            self.assertEqual(run.returncode, 0, run.stderr)
+            self.assertRegex(run.stdout, r"\nholdout\s+1\s+1\s+1\s+1\s")
+
     def test_together_cleans_a_site_in_one_run_and_maps_each_file(self):
         with tempfile.TemporaryDirectory() as tmp:
             body = ("وقال الوزير في مؤتمر صحفي عقده اليوم إن الحكومة ستعلن خلال الأسبوع المقبل عن حزمة "
@@ -194,6 +235,10 @@ class EndToEndTests(unittest.TestCase):
     def test_exit_codes(self):
         script = [sys.executable, str(HERE / "eval_boilerplate.py")]
         self.assertEqual(subprocess.run(script + ["--nazif", NAZIF, "--sets", "nope"], capture_output=True).returncode, 64)
+        misses = subprocess.run(script + ["--nazif", NAZIF, "--sets", "check,holdout", "--misses"],
+                                capture_output=True, text=True)
+        self.assertEqual(misses.returncode, 64)
+        self.assertIn("holdout", misses.stderr)
         self.assertEqual(subprocess.run(script + ["--nazif", "/no/such/nazif"], capture_output=True).returncode, 66)
         with tempfile.TemporaryDirectory() as tmp:
             (Path(tmp) / "tune").mkdir()
