@@ -111,6 +111,9 @@ enum ArabicWords {
         "days", "day", "st", "nd", "rd", "th", "of", "by", "د", "س", "ث",
     ])
 
+    /// The first word of a relative date ("منذ ساعتين", "قبل يومين").
+    static let relativeDateStarts = WordClass(["منذ", "قبل"])
+
     /// The first word of a greeting or blessing (``blessingSeconds`` the second): السلام عليكم،
     /// بارك الله، جزاك الله، بسم الله.
     static let blessingOpeners = WordClass(["السلام", "وعليكم", "بارك", "جزاك", "جزاكم", "بسم"])

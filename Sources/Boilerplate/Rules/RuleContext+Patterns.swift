@@ -39,8 +39,8 @@ extension RuleContext {
     /// and either a calendar word with a number or two numbers.
     func dateLine(_ index: Int) -> RemovalReason? {
         let key = lines.key(index)
-        // Every date line has a number (the key writes every digit as 0).
-        guard key.contains(0x30) else { return nil }
+        // Every other date line has a number (the key writes every digit as 0).
+        guard key.contains(0x30) else { return relativeDateWithoutNumber(index) }
         var numbers = 0, calendar = 0, other = 0
         LineTable.forEachWord(in: key) { word in
             if key[word.lowerBound] == 0x30 && key[word].allSatisfy({ $0 == 0x30 }) {
@@ -59,6 +59,19 @@ extension RuleContext {
         let allowedOther = numbers + calendar >= 5 ? 3 : numbers + calendar >= 4 ? 2 : numbers + calendar >= 3 ? 1 : 0
         guard other <= allowedOther, numbers >= 1, calendar >= 1 || numbers >= 2 else { return nil }
         return .counts(numbers, " numbers, ", calendar, " calendar words")
+    }
+
+    /// "منذ ساعتين", "قبل يومين", "منذ ساعة": a relative date whose number is in its word (the
+    /// dual, or one): two words, منذ or قبل, then a unit of time.
+    func relativeDateWithoutNumber(_ index: Int) -> RemovalReason? {
+        guard info(index).wordCount == 2 else { return nil }
+        let key = lines.key(index)
+        var words: [Range<Int>] = []
+        LineTable.forEachWord(in: key) { word in words.append(word) }
+        guard words.count == 2, ArabicWords.relativeDateStarts.contains(key, words[0]),
+            ArabicWords.calendar.contains(key, words[1])
+        else { return nil }
+        return .text("a relative date: منذ or قبل and a unit of time")
     }
 
     /// "22", "0", "1 2": only numbers.
