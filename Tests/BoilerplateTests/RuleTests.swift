@@ -333,7 +333,10 @@ import Testing
             number: 80, name: "view counters, a relative date without a digit, copyright without ©, about-us, and ذات صلة over its list",
             document:
                 "منذ ساعتين\nعدد المشاهدات: 1,234\n\(prose)\n\(prose2)\nقبل يومين سافر الوفد إلى العاصمة.\nحقوق النشر محفوظة لموقع الوطن 2024\nمن نحن\nذات صلة\nعنوان أول عن الاقتصاد\nعنوان ثان عن الرياضة\n",
-            removed: [1: "date.line", 2: "marker.counter", 6: "marker.legal", 7: "marker.navigation", 8: "marker.related", 9: "marker.related", 10: "marker.related"]),
+            removed: [
+                1: "date.line", 2: "marker.counter", 6: "marker.legal", 7: "marker.navigation", 8: "marker.related",
+                9: "marker.related", 10: "marker.related",
+            ]),
     ]
 
     @Test(arguments: cases)
