@@ -86,6 +86,25 @@ import Testing
         }
     }
 
+    /// The same prose as a naive scraper may write it: one sentence to a line, twelve lines to a
+    /// document (short sentences then stand alone: "سيلعبون يوم السبت, 10 حزيران.").
+    @Test func documentsOfOneSentenceALineLoseNothing() {
+        let sentences = Self.proseDocuments.joined(separator: " ").split(separator: "\n").flatMap {
+            $0.split(separator: ". ").map { $0.hasSuffix(".") ? String($0) : $0 + "." }
+        }
+        var documents: [String] = []
+        var next = 0
+        while next + 12 <= sentences.count {
+            documents.append(sentences[next..<(next + 12)].joined(separator: "\n") + "\n")
+            next += 12
+        }
+        #expect(documents.count > 40)
+        for (number, document) in documents.enumerated() {
+            let removals = Cleaner().clean(document).removals
+            #expect(removals.isEmpty, "document \(number): \(removals.map { "\($0.line) \($0.rule)" })")
+        }
+    }
+
     @Test func cleaningTwiceChangesLittle() {
         // Not idempotent by design (a list's heading gone, its items look different), but
         // cleaning a cleaned seed must keep every line it kept.

@@ -337,6 +337,9 @@ import Testing
                 1: "date.line", 2: "marker.counter", 6: "marker.legal", 7: "marker.navigation", 8: "marker.related",
                 9: "marker.related", 10: "marker.related",
             ]),
+        Case(
+            number: 81, name: "a sentence about a date is no date line (UD Arabic-PUD)",
+            document: "\(prose)\nسيلعبون يوم السبت, 10 حزيران.\n\(prose2)\n", removed: [:]),
     ]
 
     @Test(arguments: cases)

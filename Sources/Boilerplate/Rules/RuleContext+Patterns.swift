@@ -58,6 +58,8 @@ extension RuleContext {
         // may have three.
         let allowedOther = numbers + calendar >= 5 ? 3 : numbers + calendar >= 4 ? 2 : numbers + calendar >= 3 ? 1 : 0
         guard other <= allowedOther, numbers >= 1, calendar >= 1 || numbers >= 2 else { return nil }
+        // A sentence about a date ("سيلعبون يوم السبت, 10 حزيران."): another word, and a full stop.
+        if other > 0 && info(index).endsSentence { return nil }
         return .counts(numbers, " numbers, ", calendar, " calendar words")
     }
 
