@@ -118,23 +118,18 @@ public struct NameKey: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A name's letters for ``isSameName(_:_:)``: consonant classes as upper-case ASCII, long
-    /// vowels as `a` (every alef), `u` (و ؤ) and `i` (ي ئ ى), except that و ي starting a word are
-    /// the consonants W and Y; a vowel repeated at once is kept once. Word breaks are dropped.
+    /// vowels as `a` (every alef), `u` (و ؤ) and `i` (ي ئ ى), except that و ي starting the name
+    /// are the consonants W and Y (يانغ inside بيونغ يانغ is a vowel, as in بيونغيانغ); a vowel repeated at once is kept once. Word breaks are dropped.
     static func matchLetters(_ name: String) -> [UInt8] {
         var name = name
         return name.withUTF8 { bytes in
             var normalized: [UInt8] = []
             normalizer.normalize(utf8: bytes, into: &normalized)
             var out: [UInt8] = []
-            var wordStart = true
+            var first = true
             var index = 0
             while index < normalized.count {
                 let byte = normalized[index]
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 {
-                    wordStart = true
-                    index += 1
-                    continue
-                }
                 guard byte >= 0xD8 && byte <= 0xDB, index + 1 < normalized.count else {
                     index += 1
                     continue
@@ -144,12 +139,12 @@ public struct NameKey: Hashable, Sendable, CustomStringConvertible {
                 var letter = scalar < 0x0700 ? consonantClass[scalar - 0x0600] : 0
                 if letter == vowel {
                     let isWaw = scalar == 0x0648 || scalar == 0x0624
-                    letter = UInt8(ascii: wordStart ? (isWaw ? "W" : "Y") : (isWaw ? "u" : "i"))
+                    letter = UInt8(ascii: first ? (isWaw ? "W" : "Y") : (isWaw ? "u" : "i"))
                 } else if letter == UInt8(ascii: "A") {
                     letter = UInt8(ascii: "a")
                 }
                 guard letter != 0 else { continue }
-                wordStart = false
+                first = false
                 if isLongVowel(letter) && out.last == letter { continue }
                 out.append(letter)
             }
@@ -162,8 +157,8 @@ public struct NameKey: Hashable, Sendable, CustomStringConvertible {
         letter == UInt8(ascii: "a") || letter == UInt8(ascii: "u") || letter == UInt8(ascii: "i")
     }
 
-    /// The same consonants in order, and between each two (and at either end) the vowels of one
-    /// side a subsequence of the other side's.
+    /// The same consonants in order, between each two (and at either end) the vowels of one side
+    /// a subsequence of the other side's, and the last vowel the same when both end in one.
     static func sameLetters(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard !a.isEmpty, !b.isEmpty else { return false }
         var i = 0
@@ -176,7 +171,11 @@ public struct NameKey: Hashable, Sendable, CustomStringConvertible {
             guard isSubsequence(a[gapA..<i], of: b[gapB..<j]) || isSubsequence(b[gapB..<j], of: a[gapA..<i]) else {
                 return false
             }
-            if i == a.count || j == b.count { return i == a.count && j == b.count }
+            if i == a.count || j == b.count {
+                // Ending the name, a vowel against another tells Sergio (سيرجيو) from Sergei (سيرجي).
+                guard i == a.count && j == b.count else { return false }
+                return gapA == i || gapB == j || a[i - 1] == b[j - 1]
+            }
             guard a[i] == b[j] else { return false }
             i += 1
             j += 1
