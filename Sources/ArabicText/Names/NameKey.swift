@@ -97,15 +97,35 @@ public struct NameKey: Hashable, Sendable, CustomStringConvertible {
     /// one spelling are some of the other's, in order: a long vowel may be written or not, but
     /// not replaced by another. So زرداري = زارداري and فلاديفستوك = فلاديفوستوك, while فولوديمير
     /// (u, u) ≠ فلاديمير (a) and كيم جونغ إيل ≠ كيم جونغ أون. Measured on real spelling variants and
-    /// near-miss names (`Tools/names/eval_match.py`, README): a vowel written or not is also all
-    /// that tells some names apart (حسن / حسين, محمد / محمود), and those match.
+    /// near-miss names (`Tools/names/eval_match.py`, README). A vowel written or not is also all
+    /// that tells some names apart (حسن / حسين, محمد / محمود): when the dictionary lists both
+    /// spellings under different Latin names, they are two names.
     ///
     /// ```swift
     /// NameKey.isSameName("فلاديفوستوك", "فلاديفستوك")   // true
     /// NameKey.isSameName("فولوديمير", "فلاديمير")       // false
     /// ```
     public static func isSameName(_ first: String, _ second: String) -> Bool {
-        sameLetters(matchLetters(first), matchLetters(second))
+        // Two common spellings the dictionary lists under different Latin names are two names,
+        // however close their letters (حسن Hassan / حسين Hussein, محمد Mohamed / محمود Mahmoud).
+        // Rare entries may be one name's two Latin spellings (ليولين Llewellin / ليويلين Llewellyn).
+        let dictionary = NameDictionary.builtIn
+        if let one = dictionary.exactEntry(for: first), let other = dictionary.exactEntry(for: second),
+            min(one.weight, other.weight) >= commonNameWeight, latinLetters(one.latin) != latinLetters(other.latin)
+        {
+            return false
+        }
+        return sameLetters(matchLetters(first), matchLetters(second))
+    }
+
+    /// The dictionary weight (``NameDictionary/Entry/weight``: how strongly the public lists
+    /// attest the spelling) from which a name counts as common.
+    static let commonNameWeight = 50
+
+    /// A Latin name's letters in lower case, without spaces, hyphens and apostrophes ("Kim Jong-un"
+    /// and "Kim Jong Un" meet).
+    static func latinLetters(_ latin: String) -> String {
+        String(latin.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic }.map(Character.init))
     }
 
     /// ``isSameName(_:_:)`` and ``similarity(_:_:)`` at once.
