@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "BoilerplateTests", dependencies: ["Boilerplate", "ArabicText", "NazifTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "NazifCLITests", dependencies: ["nazif", "ArabicText"]),
-        .testTarget(name: "DedupTests", dependencies: ["Dedup", "Boilerplate"]),
+        .testTarget(name: "DedupTests", dependencies: ["Dedup", "Boilerplate", "CMinHash", "NazifTestSupport"]),
         // The README's library examples, compiled, run and compared with the README's text.
         .testTarget(name: "ReadmeTests", dependencies: ["ArabicText", "Boilerplate", "NazifTestSupport"]),
         // Proves Foundation (with its own ICU) and ArabicText (system ICU) live in one process.
