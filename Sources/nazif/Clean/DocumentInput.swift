@@ -111,12 +111,12 @@ struct DocumentBatch: Sendable {
 /// (also when reading fails).
 func processBatches<Result: Sendable>(
     paths: [String], displayNames: [String: String] = [:], mode: DocumentMode,
-    through pipeline: OrderedPipeline<Result>,
+    copies: [String: SpooledInput] = [:], through pipeline: OrderedPipeline<Result>,
     attach: ((inout DocumentBatch) -> Void)? = nil,
     _ work: @escaping @Sendable (DocumentBatch) -> Result
 ) throws {
     defer { pipeline.finish() }
-    try readBatches(paths: paths, displayNames: displayNames, mode: mode) { batch in
+    try readBatches(paths: paths, displayNames: displayNames, mode: mode, copies: copies) { batch in
         var batch = batch
         attach?(&batch)
         pipeline.submit { [batch] in work(batch) }
@@ -125,14 +125,17 @@ func processBatches<Result: Sendable>(
 }
 
 /// Reads the inputs into batches, in order: for `.files`, whole documents, about 4 MiB at a time
-/// (``PlainDocumentReader``), chunks of lines otherwise. `body` returns false to stop.
+/// (``PlainDocumentReader``), chunks of lines otherwise. `body` returns false to stop. The inputs
+/// in `copies` are copied whole to theirs as they are read.
 func readBatches(
     paths: [String], displayNames: [String: String] = [:], mode: DocumentMode,
-    _ body: (DocumentBatch) throws -> Bool
+    copies: [String: SpooledInput] = [:], _ body: (DocumentBatch) throws -> Bool
 ) throws {
     for path in paths {
         let input = try InputFile.open(path)
         if let name = displayNames[path] { input.name = name }
+        let copy = copies[path]
+        if let copy { input.copyWhileReading(to: copy.descriptor) }
         switch mode {
         case .lines(let limits), .jsonl(_, _, _, let limits):
             // A document is a whole line: one longer than the bound is refused once the reader
@@ -154,6 +157,11 @@ func readBatches(
                 return !stopped
             }
             if stopped { return }
+        }
+        if let copy {
+            // The readers stop at the end of the input: this only makes sure of it.
+            try input.readToEnd()
+            copy.finishCopy()
         }
     }
 }

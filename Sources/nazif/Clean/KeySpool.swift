@@ -20,7 +20,7 @@ import Glibc
 /// keys itself. The spool is an optimization only: if the file cannot be created or written,
 /// the second pass computes every key.
 final class KeySpool {
-    private let descriptor: Int32
+    private let file: FileDescriptor
     /// Per batch: the blob's length, or nil when the batch was not spooled.
     private var lengths: [Int?] = []
     private var nextBatch = 0
@@ -42,14 +42,12 @@ final class KeySpool {
     /// A spool in `$TMPDIR`, or nil when no temporary file can be made.
     init?(maximumBytes: Int = KeySpool.defaultMaximumBytes) {
         self.maximumBytes = maximumBytes
-        var template = Array("\(ProcessEnvironment.temporaryDirectory)/nazif-keys-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { return nil }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        self.descriptor = descriptor
+        guard let file = try? TemporaryFile.anonymous(in: ProcessEnvironment.temporaryDirectory, prefix: "nazif-keys-")
+        else { return nil }
+        self.file = file
     }
 
-    deinit { close(descriptor) }
+    deinit { file.close() }
 
     /// Appends the next batch's blob (nil: the batch is not spooled). First pass, in order.
     func append(_ blob: [UInt8]?) {
@@ -62,7 +60,8 @@ final class KeySpool {
             isClosed = true
             return
         }
-        if blob.withUnsafeBytes({ Self.writeAll(descriptor, $0) }) {
+        let file = self.file
+        if blob.withUnsafeBytes({ bytes in (try? file.writeAll(bytes)) != nil }) {
             spooledBytes += blob.count
             lengths.append(blob.count)
         } else {
@@ -74,7 +73,7 @@ final class KeySpool {
     /// Gets ready for the second pass.
     func rewind() {
         nextBatch = 0
-        if lseek(descriptor, 0, SEEK_SET) != 0 { failed = true }
+        if lseek(file.rawValue, 0, SEEK_SET) != 0 { failed = true }
     }
 
     /// The next batch's blob, or nil when it was not spooled. Second pass, in order.
@@ -87,32 +86,14 @@ final class KeySpool {
         var complete = true
         let blob = [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
             // SAFETY: reads go into the buffer's `length` bytes; `initialized` counts those filled.
-            while initialized < length {
-                let count = read(descriptor, buffer.baseAddress! + initialized, length - initialized)
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 {
-                    complete = false
-                    return
-                }
-                initialized += count
-            }
+            initialized = (try? file.readFully(into: UnsafeMutableRawBufferPointer(buffer))) ?? 0
+            complete = initialized == length
         }
         if !complete {
             failed = true
             return nil
         }
         return blob
-    }
-
-    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { return false }
-            offset += count
-        }
-        return true
     }
 }
 

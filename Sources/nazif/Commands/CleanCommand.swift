@@ -132,7 +132,7 @@ struct CleanCommand: ParsableCommand {
 
         // The repetition table: given, or counted in a first pass.
         var repetitions: RepetitionTable? = nil
-        var spooled: [SpooledInput] = []
+        var spooled = OnceOnlyInputs(firstPassPaths: paths, copies: [:])
         var keySpool: KeySpool? = nil
         var displayNames: [String: String] = [:]
         if let table {
@@ -140,19 +140,20 @@ struct CleanCommand: ParsableCommand {
         } else if !noTemplates {
             // Two passes whenever there can be several documents: every line-oriented input, and
             // plain text too (one input may hold several, cut at form feeds or --doc-separator).
-            spooled = try spoolOnceOnlyInputs(&paths, displayNames: &displayNames)
+            // Once-only inputs are copied as the first pass reads them; the second reads the copies.
+            spooled = try prepareOnceOnlyCopies(&paths, displayNames: &displayNames)
             keySpool = KeySpool()
-            progress.begin(pass: "counting templates", totalBytes: ProgressMeter.totalSize(of: paths))
+            progress.begin(pass: "counting templates", totalBytes: ProgressMeter.totalSize(of: spooled.firstPassPaths))
             repetitions = try learnTable(
-                paths: paths, displayNames: displayNames, mode: mode,
+                paths: spooled.firstPassPaths, displayNames: displayNames, mode: mode,
                 policy: input.onError, threads: input.threadCount,
-                spool: keySpool, progress: progress
+                spool: keySpool, copies: spooled.copies, progress: progress
             ).table
             keySpool?.rewind()
         }
         // The spooled copies must outlive both passes: `_ = spooled` does not keep them alive in an
-        // optimized build (their deinit unlinked the file before pass 1 opened it).
-        defer { withExtendedLifetime(spooled) {} }
+        // optimized build (their deinit unlinked the file before pass 2 opened it).
+        defer { withExtendedLifetime(spooled.copies) {} }
 
         let cleaner = Cleaner(options: options, table: repetitions)
         let worker = CleanWorker(

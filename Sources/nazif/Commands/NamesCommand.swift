@@ -8,7 +8,7 @@ struct NamesCommand: ParsableCommand {
         abstract: "Arabic names: romanize, key, match, and find them in running text.",
         subcommands: [Romanize.self, Key.self, Match.self, Find.self])
 
-    struct Romanize: ParsableCommand {
+    struct Romanize: LineCommand {
         static let configuration = CommandConfiguration(
             commandName: "romanize",
             abstract: "One name per line in, its readable Latin form per line out (كيم جونغ أون → Kim Jong Un).",
@@ -27,64 +27,61 @@ struct NamesCommand: ParsableCommand {
         func validate() throws {
             if let candidates, candidates < 1 { throw ValidationError("--candidates must be at least 1") }
         }
-        func run() throws {
-            try runReportingFailures("names romanize") {
-                let romanizer = rules ? Romanizer(dictionary: .builtIn, unknownWords: .rules) : Romanizer.shared
-                let count = candidates
-                try LineFilter(command: "names romanize", options: input) { chunk in
-                    mapLines(chunk) { line in
-                        guard let count else { return romanizer.romanize(line) }
-                        return romanizer.candidates(line, count: count)
-                            .map { "\($0.latin)\t\(formatLogScore($0.score))" }.joined(separator: "\t")
-                    }
-                }.run()
+        static var parentCommand: (any ParsableCommand.Type)? { NamesCommand.self }
+        func lineTransforms() -> LineTransforms {
+            let romanizer = rules ? Romanizer(dictionary: .builtIn, unknownWords: .rules) : Romanizer.shared
+            let count = candidates
+            return LineTransforms { chunk in
+                mapLines(chunk) { line in
+                    guard let count else { return romanizer.romanize(line) }
+                    return romanizer.candidates(line, count: count)
+                        .map { "\($0.latin)\t\(formatLogScore($0.score))" }.joined(separator: "\t")
+                }
             }
         }
     }
 
-    struct Key: ParsableCommand {
+    struct Key: LineCommand {
         static let configuration = CommandConfiguration(
             commandName: "key",
             abstract: "One name per line in, its phonetic key per line out (كيم جونج أون → GMGNGAN).")
         @OptionGroup var input: LineInputOptions
-        func run() throws {
-            try runReportingFailures("names key") {
-                let normalizer = ArabicNormalizer(profile: .search)
-                try LineFilter(command: "names key", options: input) { chunk in
-                    // The whole chunk is normalized at once (line for line), then keyed line by line.
-                    var normalized: [UInt8] = []
-                    normalized.reserveCapacity(chunk.bytes.count)
-                    normalizer.normalize(utf8: chunk.bytes, into: &normalized)
-                    var output: [UInt8] = []
-                    output.reserveCapacity(chunk.bytes.count / 2)
-                    normalized.withUnsafeBufferPointer { bytes in
-                        // One key per line; a last line without a line break gets none either.
-                        LineFilter.forEachLine(in: bytes) { name, lineBreak in
-                            NameKey.appendKey(ofNormalized: name, to: &output)
-                            if !lineBreak.isEmpty { output.append(0x0A) }
-                        }
+        static var parentCommand: (any ParsableCommand.Type)? { NamesCommand.self }
+        func lineTransforms() -> LineTransforms {
+            let normalizer = ArabicNormalizer(profile: .search)
+            return LineTransforms { chunk in
+                // The whole chunk is normalized at once (line for line), then keyed line by line.
+                var normalized: [UInt8] = []
+                normalized.reserveCapacity(chunk.bytes.count)
+                normalizer.normalize(utf8: chunk.bytes, into: &normalized)
+                var output: [UInt8] = []
+                output.reserveCapacity(chunk.bytes.count / 2)
+                normalized.withUnsafeBufferPointer { bytes in
+                    // One key per line; a last line without a line break gets none either.
+                    LineFilter.forEachLine(in: bytes) { name, lineBreak in
+                        NameKey.appendKey(ofNormalized: name, to: &output)
+                        if !lineBreak.isEmpty { output.append(0x0A) }
                     }
-                    return output
-                }.run()
+                }
+                return output
             }
         }
     }
 
-    struct Match: ParsableCommand {
+    struct Match: LineCommand {
         static let configuration = CommandConfiguration(
             commandName: "match",
             abstract: "Lines 'A<TAB>B' in; 'same' or 'different', a tab and the similarity (0–1) out.")
         @OptionGroup var input: LineInputOptions
-        func run() throws {
-            try runReportingFailures("names match") {
-                try LineFilter(command: "names match", options: input) { chunk in
-                    mapLines(chunk) { line in
-                        let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
-                        guard parts.count == 2 else { return "different\t0.000" }
-                        let (same, score) = NameKey.match(String(parts[0]), String(parts[1]))
-                        return (same ? "same" : "different") + "\t" + formatScore(score)
-                    }
-                }.run()
+        static var parentCommand: (any ParsableCommand.Type)? { NamesCommand.self }
+        func lineTransforms() -> LineTransforms {
+            LineTransforms { chunk in
+                mapLines(chunk) { line in
+                    let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+                    guard parts.count == 2 else { return "different\t0.000" }
+                    let (same, score) = NameKey.match(String(parts[0]), String(parts[1]))
+                    return (same ? "same" : "different") + "\t" + formatScore(score)
+                }
             }
         }
     }

@@ -2,7 +2,7 @@ import ArabicText
 import ArgumentParser
 
 /// `nazif normalize`: one output line per input line, normalized by a profile.
-struct NormalizeCommand: ParsableCommand {
+struct NormalizeCommand: LineCommand {
     static let configuration = CommandConfiguration(
         commandName: "normalize",
         abstract: "Normalize Arabic text line by line (display, search or key profile).",
@@ -22,28 +22,24 @@ struct NormalizeCommand: ParsableCommand {
 
     @OptionGroup var input: LineInputOptions
 
-    func run() throws {
-        try runReportingFailures("normalize") {
-            let normalizer = ArabicNormalizer(profile: profile)
-            @Sendable func normalize(_ chunk: LineChunk) -> (output: [UInt8], firstInvalid: Int?) {
-                var output: [UInt8] = []
-                output.reserveCapacity(chunk.bytes.count)
-                let invalid = normalizer.normalize(
-                    utf8: chunk.bytes, into: &output,
-                    continuingLine: !chunk.startsLine)
-                return (output, invalid)
+    func lineTransforms() -> LineTransforms {
+        let normalizer = ArabicNormalizer(profile: profile)
+        var transforms = LineTransforms(checking: { chunk in
+            var output: [UInt8] = []
+            output.reserveCapacity(chunk.bytes.count)
+            let invalid = normalizer.normalize(
+                utf8: chunk.bytes, into: &output,
+                continuingLine: !chunk.startsLine)
+            return (output, invalid)
+        })
+        if json.jsonl {
+            transforms.fieldRewriter = JSONFieldRewriter(fieldName: json.field, strict: json.strict) { text, scratch, out in
+                scratch.removeAll(keepingCapacity: true)
+                _ = normalizer.normalize(utf8: text, into: &scratch)
+                JSONText.appendString(scratch, to: &out)
             }
-            var filter = LineFilter(command: "normalize", options: input) { normalize($0).output }
-            filter.checkingTransform = normalize
-            if json.jsonl {
-                filter.fieldRewriter = JSONFieldRewriter(fieldName: json.field, strict: json.strict) { text, scratch, out in
-                    scratch.removeAll(keepingCapacity: true)
-                    _ = normalizer.normalize(utf8: text, into: &scratch)
-                    JSONText.appendString(scratch, to: &out)
-                }
-            }
-            try filter.run()
         }
+        return transforms
     }
 }
 

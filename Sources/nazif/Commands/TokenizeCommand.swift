@@ -2,7 +2,7 @@ import ArabicText
 import ArgumentParser
 
 /// `nazif tokenize`: words with kinds and byte offsets, or sentences.
-struct TokenizeCommand: ParsableCommand {
+struct TokenizeCommand: LineCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokenize",
         abstract: "Split text into words (or sentences) with kinds and byte offsets.",
@@ -41,24 +41,19 @@ struct TokenizeCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try runReportingFailures("tokenize") {
-            let format = self.format
-            var filter: LineFilter
-            if sentences {
-                filter = LineFilter(command: "tokenize", options: input) { Self.sentences($0, format: format) }
-            } else {
-                filter = LineFilter(command: "tokenize", options: input) { Self.words($0, format: format).output }
-                filter.checkingTransform = { Self.words($0, format: format) }
+    func lineTransforms() -> LineTransforms {
+        let format = self.format
+        var transforms =
+            sentences
+            ? LineTransforms { Self.sentences($0, format: format) }
+            : LineTransforms(checking: { Self.words($0, format: format) })
+        if json.jsonl {
+            let sentences = self.sentences
+            transforms.fieldRewriter = JSONFieldRewriter(fieldName: json.field, strict: json.strict) { text, scratch, out in
+                Self.appendFieldValue(text, sentences: sentences, format: format, to: &out)
             }
-            if json.jsonl {
-                let sentences = self.sentences
-                filter.fieldRewriter = JSONFieldRewriter(fieldName: json.field, strict: json.strict) { text, scratch, out in
-                    Self.appendFieldValue(text, sentences: sentences, format: format, to: &out)
-                }
-            }
-            try filter.run()
         }
+        return transforms
     }
 
     // MARK: - Words

@@ -2,7 +2,7 @@ import ArabicText
 import ArgumentParser
 
 /// `nazif translit`: Buckwalter-family schemes (CAMeL-compatible) and ICU transforms.
-struct TranslitCommand: ParsableCommand {
+struct TranslitCommand: LineCommand {
     static let configuration = CommandConfiguration(
         commandName: "translit",
         abstract: "Transliterate line by line: Buckwalter, Safe/XML Buckwalter, HSB, or any ICU transform.",
@@ -14,7 +14,7 @@ struct TranslitCommand: ParsableCommand {
             """)
 
     @Option(help: ArgumentHelp("The scheme (--list shows them all).", valueName: "buckwalter|safebw|xmlbw|hsb|icu:ID"))
-    var scheme: String?
+    var scheme: SchemeArgument?
 
     @Flag(help: "List the schemes and the ICU transform IDs this system's ICU has, and exit.")
     var list = false
@@ -27,14 +27,37 @@ struct TranslitCommand: ParsableCommand {
 
     @OptionGroup var input: LineInputOptions
 
+    /// A `--scheme` value: one of the named schemes, or `icu:` and an ICU transform ID. Every
+    /// string parses: an unknown one is refused by `validate()`, whose message lists the
+    /// schemes (ArgumentParser's own would only say the value is invalid).
+    enum SchemeArgument: ExpressibleByArgument {
+        case named(TransliterationScheme)
+        /// `icu:ID` (the ID may be empty: `validate()` refuses it).
+        case icu(id: String)
+        case unknown(String)
+
+        init(argument: String) {
+            if argument.hasPrefix("icu:") {
+                self = .icu(id: String(argument.dropFirst(4)))
+            } else if let scheme = TranslitCommand.named(argument) {
+                self = .named(scheme)
+            } else {
+                self = .unknown(argument)
+            }
+        }
+    }
+
     func validate() throws {
         if list { return }
         guard let scheme else { throw ValidationError("give --scheme (--list shows the schemes)") }
-        if !scheme.hasPrefix("icu:") && Self.named(scheme) == nil {
-            throw ValidationError("unknown scheme '\(scheme)': buckwalter, safebw, xmlbw, hsb or icu:ID")
+        if case .unknown(let name) = scheme {
+            throw ValidationError("unknown scheme '\(name)': buckwalter, safebw, xmlbw, hsb or icu:ID")
         }
-        if rules != nil && !scheme.hasPrefix("icu:") { throw ValidationError("--rules needs --scheme icu:ID") }
-        if scheme == "icu:" { throw ValidationError("icu: needs a transform ID, like icu:Arabic-Latin") }
+        guard case .icu(let id) = scheme else {
+            if rules != nil { throw ValidationError("--rules needs --scheme icu:ID") }
+            return
+        }
+        if id.isEmpty { throw ValidationError("icu: needs a transform ID, like icu:Arabic-Latin") }
     }
 
     static func named(_ name: String) -> TransliterationScheme? {
@@ -56,25 +79,23 @@ struct TranslitCommand: ParsableCommand {
 
     func run() throws {
         if list {
-            return try runReportingFailures("translit") { try OutputSink.standardOutput().write(Self.listing) }
+            return try runReportingFailures(Self.commandPath) { try OutputSink.standardOutput().write(Self.listing) }
         }
-        let scheme = self.scheme!
-        try runReportingFailures("translit") {
-            let reverse = self.reverse
-            if let named = Self.named(scheme) {
-                let transliterate = { @Sendable (chunk: LineChunk) -> (output: [UInt8], firstInvalid: Int?) in
-                    var output: [UInt8] = []
-                    output.reserveCapacity(chunk.bytes.count + 64)
-                    let bad = named.transliterate(utf8: chunk.bytes, into: &output, reverse: reverse)
-                    return (output, bad)
-                }
-                var filter = LineFilter(command: "translit", options: input) { transliterate($0).output }
-                // The schemes check UTF-8 as they go: no separate validation pass.
-                filter.checkingTransform = transliterate
-                try filter.run()
-                return
-            }
-            let id = String(scheme.dropFirst(4))
+        try runLineFilter()
+    }
+
+    func lineTransforms() throws -> LineTransforms {
+        let reverse = self.reverse
+        switch scheme {
+        case .named(let named):
+            // The schemes check UTF-8 as they go: no separate validation pass.
+            return LineTransforms(checking: { chunk in
+                var output: [UInt8] = []
+                output.reserveCapacity(chunk.bytes.count + 64)
+                let bad = named.transliterate(utf8: chunk.bytes, into: &output, reverse: reverse)
+                return (output, bad)
+            })
+        case .icu(let id):
             let transliterator: Transliterator
             do {
                 if let rules {
@@ -88,11 +109,13 @@ struct TranslitCommand: ParsableCommand {
                 if error.code == .invalidRules { throw Failure.data("\(rules ?? ""): \(error)") }
                 throw Failure.usage("\(error)")
             }
-            try LineFilter(command: "translit", options: input) { chunk in
+            return LineTransforms { chunk in
                 var output: [UInt8] = []
                 transliterator.transliterate(utf8: chunk.bytes, into: &output)
                 return output
-            }.run()
+            }
+        case .unknown, nil:
+            preconditionFailure("validate() refuses a missing or unknown --scheme")
         }
     }
 }

@@ -31,17 +31,8 @@ struct Failure: Error {
 func reportError(_ message: String) {
     var line = message
     if !line.hasSuffix("\n") { line += "\n" }
-    line.withUTF8 { bytes in
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(2, bytes.baseAddress! + offset, bytes.count - offset)
-            if written <= 0 {
-                if written < 0 && errno == EINTR { continue }
-                return
-            }
-            offset += written
-        }
-    }
+    // Nowhere to report a failure to write to standard error: it is dropped.
+    line.withUTF8 { try? FileDescriptor.standardError.writeAll(UnsafeRawBufferPointer($0)) }
 }
 
 /// Runs a subcommand body, turning a ``Failure`` into its message and exit code.

@@ -8,6 +8,10 @@ final class InputFile {
     /// Regular files fill whole buffers per read; pipes and terminals return what is there.
     let isRegularFile: Bool
     private let ownsDescriptor: Bool
+    /// With ``copyWhileReading(to:)``: where every byte read goes too.
+    private var copy: FileDescriptor? = nil
+    /// Whether a read returned 0 (a terminal would wait for more after that).
+    private var reachedEnd = false
 
     private init(name: String, descriptor: Int32, ownsDescriptor: Bool) {
         self.name = name
@@ -21,11 +25,14 @@ final class InputFile {
 
     static let standardInput = "-"
 
+    /// The name an input has in messages: "<stdin>" for "-", else the path.
+    static func displayName(of path: String) -> String { path == standardInput ? "<stdin>" : path }
+
     /// Opens a path ("-" is standard input). Missing, unreadable or directory: exit 66.
     static func open(_ path: String) throws -> InputFile {
         if path == standardInput {
             guard !StandardStreams.inputIsClosed else { throw Failure.io("<stdin>: standard input is closed") }
-            return InputFile(name: "<stdin>", descriptor: 0, ownsDescriptor: false)
+            return InputFile(name: displayName(of: path), descriptor: 0, ownsDescriptor: false)
         }
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -63,12 +70,32 @@ final class InputFile {
 
     /// Reads up to `count` bytes; 0 at the end of the input. I/O errors: exit 74.
     func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
-        while true {
-            let result = Glibc.read(descriptor, buffer, count)
-            if result >= 0 { return result }
-            if errno == EINTR { continue }
-            throw Failure.io("\(name): read failed: \(Failure.describeErrno())")
+        let result: Int
+        do {
+            result = try FileDescriptor(rawValue: descriptor).read(into: UnsafeMutableRawBufferPointer(start: buffer, count: count))
+        } catch {
+            throw Failure.io("\(name): read failed: \(error.message)")
         }
+        if result == 0 { reachedEnd = true }
+        if let copy, result > 0 {
+            do {
+                try copy.writeAll(UnsafeRawBufferPointer(start: buffer, count: result))
+            } catch {
+                throw Failure.io("cannot spool \(name): \(error.message)")
+            }
+        }
+        return result
+    }
+
+    /// From now on, every byte read is also written to `copy` (a failed write: exit 74), so an
+    /// input that can be read only once is kept while it is read.
+    func copyWhileReading(to copy: FileDescriptor) { self.copy = copy }
+
+    /// Reads what is left of the input (into the copy), unless it already ended.
+    func readToEnd() throws {
+        guard !reachedEnd else { return }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while try chunk.withUnsafeMutableBytes({ try read(into: $0.baseAddress!, count: $0.count) }) > 0 {}
     }
 
     /// The whole input in memory (for documents and table files).

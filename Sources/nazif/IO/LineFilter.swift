@@ -56,6 +56,14 @@ struct LineFilter {
     /// are never cut.
     var fieldRewriter: JSONFieldRewriter? = nil
 
+    init(command: String, options: LineInputOptions, transforms: LineTransforms) {
+        self.command = command
+        self.options = options
+        self.transform = transforms.transform
+        self.checkingTransform = transforms.checking
+        self.fieldRewriter = transforms.fieldRewriter
+    }
+
     func run() throws {
         let paths = options.paths
         try InputFile.checkReadable(paths)

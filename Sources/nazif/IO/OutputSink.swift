@@ -3,21 +3,21 @@ import Glibc
 /// Where a command writes: standard output, or a file written whole or not at all (a temporary
 /// file beside it, renamed over it when the command succeeds, removed when it fails).
 final class OutputSink {
-    private let descriptor: Int32
-    private let temporaryPath: String?
-    private let finalPath: String?
-    /// The temporary file's entry in ``InterruptCleanup``.
-    private var cleanupToken: Int? = nil
+    private let descriptor: FileDescriptor
+    /// For a file: the temporary file beside it, and the path it replaces on ``commit()``.
+    private let file: (temporary: TemporaryFile, finalPath: String)?
     private var finished = false
     /// Set when the reader of standard output went away (`| head`): stop quietly.
     private(set) var isClosed = false
-    /// Bytes written so far.
-    private(set) var bytesWritten = 0
 
-    private init(descriptor: Int32, temporaryPath: String?, finalPath: String?) {
-        self.descriptor = descriptor
-        self.temporaryPath = temporaryPath
-        self.finalPath = finalPath
+    private init(descriptor: Int32) {
+        self.descriptor = FileDescriptor(rawValue: descriptor)
+        self.file = nil
+    }
+
+    private init(temporary: TemporaryFile, finalPath: String) {
+        self.descriptor = temporary.descriptor
+        self.file = (temporary, finalPath)
     }
 
     /// Standard output. SIGPIPE is ignored so a closed pipe shows up as EPIPE, handled quietly.
@@ -25,13 +25,13 @@ final class OutputSink {
     static func standardOutput() throws -> OutputSink {
         guard !StandardStreams.outputIsClosed else { throw Failure.io("standard output is closed") }
         signal(SIGPIPE, SIG_IGN)
-        return OutputSink(descriptor: 1, temporaryPath: nil, finalPath: nil)
+        return OutputSink(descriptor: 1)
     }
 
     /// Standard error (for --explain).
     static func standardError() -> OutputSink {
         signal(SIGPIPE, SIG_IGN)
-        return OutputSink(descriptor: 2, temporaryPath: nil, finalPath: nil)
+        return OutputSink(descriptor: 2)
     }
 
     /// `path` or standard output when nil.
@@ -51,7 +51,7 @@ final class OutputSink {
             guard (info.st_mode & S_IFMT) != S_IFDIR else { throw Failure.io("\(path): is a directory") }
             let descriptor = open(path, O_WRONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw Failure.io("\(path): cannot open: \(Failure.describeErrno())") }
-            return OutputSink(descriptor: descriptor, temporaryPath: nil, finalPath: nil)
+            return OutputSink(descriptor: descriptor)
         }
         // Through a symbolic link, replace the file it points to, not the link.
         var path = path
@@ -59,39 +59,29 @@ final class OutputSink {
             path = String(cString: resolved)
             free(resolved)
         }
-        let temporary = "\(path).nazif-\(getpid()).tmp"
-        // Registered before it exists: an interruption between the two removes nothing worse.
-        let token = InterruptCleanup.register(temporary)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            let message = Failure.describeErrno()
-            InterruptCleanup.unregister(token)
-            throw Failure.io("\(path): cannot create: \(message)")
+        // A name of its own beside the file (same file system, so the rename is atomic), 0644
+        // less the umask as a new file would be.
+        do {
+            let temporary = try TemporaryFile(prefix: "\(path).nazif-", suffix: ".tmp", permissions: 0o644)
+            return OutputSink(temporary: temporary, finalPath: path)
+        } catch {
+            throw Failure.io("\(path): cannot create: \(error.message)")
         }
-        let sink = OutputSink(descriptor: descriptor, temporaryPath: temporary, finalPath: path)
-        sink.cleanupToken = token
-        return sink
     }
 
     deinit { if !finished { discard() } }
 
     /// Writes all bytes. A closed pipe marks the sink closed and returns; other errors: exit 74.
     func write(_ bytes: UnsafeRawBufferPointer) throws {
-        guard !isClosed, var pointer = bytes.baseAddress else { return }
-        var remaining = bytes.count
-        while remaining > 0 {
-            let written = Glibc.write(descriptor, pointer, remaining)
-            if written < 0 {
-                if errno == EINTR { continue }
-                if errno == EPIPE && finalPath == nil {
-                    isClosed = true
-                    return
-                }
-                throw Failure.io("\(finalPath ?? "standard output"): write failed: \(Failure.describeErrno())")
+        guard !isClosed else { return }
+        do {
+            try descriptor.writeAll(bytes)
+        } catch {
+            if error.code == EPIPE && file == nil {
+                isClosed = true
+                return
             }
-            pointer += written
-            remaining -= written
-            bytesWritten += written
+            throw Failure.io("\(file?.finalPath ?? "standard output"): write failed: \(error.message)")
         }
     }
 
@@ -108,18 +98,13 @@ final class OutputSink {
     func commit() throws {
         guard !finished else { return }
         finished = true
-        guard let temporaryPath, let finalPath else { return }
-        // After the rename or the unlink: until then an interruption must still remove the file.
-        defer { InterruptCleanup.unregister(cleanupToken) }
-        if fsync(descriptor) != 0 || close(descriptor) != 0 {
-            let message = Failure.describeErrno()
-            unlink(temporaryPath)
-            throw Failure.io("\(finalPath): write failed: \(message)")
-        }
-        if rename(temporaryPath, finalPath) != 0 {
-            let message = Failure.describeErrno()
-            unlink(temporaryPath)
-            throw Failure.io("\(finalPath): cannot rename into place: \(message)")
+        guard let (temporary, finalPath) = file else { return }
+        do {
+            try temporary.commit(as: finalPath)
+        } catch .flush(let error) {
+            throw Failure.io("\(finalPath): write failed: \(error.message)")
+        } catch .rename(let error) {
+            throw Failure.io("\(finalPath): cannot rename into place: \(error.message)")
         }
     }
 
@@ -127,10 +112,6 @@ final class OutputSink {
     func discard() {
         guard !finished else { return }
         finished = true
-        if let temporaryPath {
-            close(descriptor)
-            unlink(temporaryPath)
-            InterruptCleanup.unregister(cleanupToken)
-        }
+        file?.temporary.remove()
     }
 }
