@@ -45,14 +45,12 @@ public struct NameKey: Hashable, Sendable, CustomStringConvertible {
         var first = true
         var index = 0
         while index < name.count {
-            let byte = name[index]
-            guard byte == 0xD8 || byte == 0xD9 || byte == 0xDA || byte == 0xDB, index + 1 < name.count else {
+            guard let (scalar, found) = arabicLetter(name, at: index) else {
                 index += 1
                 continue
             }
-            let scalar = 0x0600 | Int(byte & 0x03) << 6 | Int(name[index + 1] & 0x3F)
             index += 2
-            var letter = scalar < 0x0700 ? consonantClass[scalar - 0x0600] : 0
+            var letter = found
             if letter == vowel {
                 let isWaw = scalar == 0x0648 || scalar == 0x0624
                 if first {
@@ -73,6 +71,16 @@ public struct NameKey: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The Arabic-block character (two UTF-8 bytes, D8–DB lead) starting at `index` of a
+    /// normalized name, with its consonant class (0 for none), or nil for any other byte.
+    @inline(__always)
+    static func arabicLetter(_ name: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: Int, letter: UInt8)? {
+        let byte = name[index]
+        guard byte >= 0xD8 && byte <= 0xDB, index + 1 < name.count else { return nil }
+        let scalar = 0x0600 | Int(byte & 0x03) << 6 | Int(name[index + 1] & 0x3F)
+        return (scalar, scalar < 0x0700 ? consonantClass[scalar - 0x0600] : 0)
+    }
+
     /// Whether no Arabic letter follows `index` before the next space or the end.
     @inline(__always)
     static func endsWord(_ name: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
@@ -80,9 +88,8 @@ public struct NameKey: Hashable, Sendable, CustomStringConvertible {
         while position < name.count {
             let byte = name[position]
             if byte == 0x20 || byte == 0x0A { return true }
-            if byte >= 0xD8 && byte <= 0xDB && position + 1 < name.count {
-                let scalar = 0x0600 | Int(byte & 0x03) << 6 | Int(name[position + 1] & 0x3F)
-                if scalar < 0x0700 && consonantClass[scalar - 0x0600] != 0 { return false }
+            if let (_, letter) = arabicLetter(name, at: position) {
+                if letter != 0 { return false }
                 position += 2
             } else {
                 position += 1
@@ -148,25 +155,26 @@ public struct NameKey: Hashable, Sendable, CustomStringConvertible {
             var out: [UInt8] = []
             var first = true
             var index = 0
-            while index < normalized.count {
-                let byte = normalized[index]
-                guard byte >= 0xD8 && byte <= 0xDB, index + 1 < normalized.count else {
-                    index += 1
-                    continue
+            // SAFETY: the buffer is the array's storage, read only within this closure.
+            normalized.withUnsafeBufferPointer { normalized in
+                while index < normalized.count {
+                    guard let (scalar, found) = arabicLetter(normalized, at: index) else {
+                        index += 1
+                        continue
+                    }
+                    index += 2
+                    var letter = found
+                    if letter == vowel {
+                        let isWaw = scalar == 0x0648 || scalar == 0x0624
+                        letter = UInt8(ascii: first ? (isWaw ? "W" : "Y") : (isWaw ? "u" : "i"))
+                    } else if letter == UInt8(ascii: "A") {
+                        letter = UInt8(ascii: "a")
+                    }
+                    guard letter != 0 else { continue }
+                    first = false
+                    if isLongVowel(letter) && out.last == letter { continue }
+                    out.append(letter)
                 }
-                let scalar = 0x0600 | Int(byte & 0x03) << 6 | Int(normalized[index + 1] & 0x3F)
-                index += 2
-                var letter = scalar < 0x0700 ? consonantClass[scalar - 0x0600] : 0
-                if letter == vowel {
-                    let isWaw = scalar == 0x0648 || scalar == 0x0624
-                    letter = UInt8(ascii: first ? (isWaw ? "W" : "Y") : (isWaw ? "u" : "i"))
-                } else if letter == UInt8(ascii: "A") {
-                    letter = UInt8(ascii: "a")
-                }
-                guard letter != 0 else { continue }
-                first = false
-                if isLongVowel(letter) && out.last == letter { continue }
-                out.append(letter)
             }
             return out
         }
